@@ -1,0 +1,87 @@
+package dev.strata.core.oci;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * A content digest as the OCI image spec defines it: {@code algorithm ":" encoded}.
+ * Only sha256 and sha512 are accepted, and their encoded part must be lower-case hex of the right length.
+ */
+public record Digest(String algorithm, String encoded) implements Comparable<Digest> {
+    private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
+
+    public Digest {
+        int length = switch (algorithm) {
+            case "sha256" -> 64;
+            case "sha512" -> 128;
+            default -> throw new InvalidDigestException("unsupported digest algorithm \"" + algorithm + "\"");
+        };
+        if (encoded.length() != length || !HEX.matcher(encoded).matches()) {
+            throw new InvalidDigestException("invalid " + algorithm + " digest \"" + encoded + "\"");
+        }
+    }
+
+    /** Parses {@code sha256:<hex>}. */
+    @JsonCreator
+    public static Digest parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            throw new InvalidDigestException("invalid digest \"" + text + "\": expected ALGORITHM:HEX");
+        }
+        return new Digest(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    public static boolean isDigest(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (InvalidDigestException e) {
+            return false;
+        }
+    }
+
+    /** The sha256 digest of these bytes. */
+    public static Digest sha256(byte[] bytes) {
+        return fromSha256(newSha256().digest(bytes));
+    }
+
+    public static Digest fromSha256(byte[] raw) {
+        return new Digest("sha256", HexFormat.of().formatHex(raw));
+    }
+
+    public static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    public MessageDigest newMessageDigest() {
+        try {
+            return MessageDigest.getInstance(algorithm.equals("sha256") ? "SHA-256" : "SHA-512");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no " + algorithm, e);
+        }
+    }
+
+    /** The first 12 hex characters, as Docker shows short IDs. */
+    public String shortHex() {
+        return encoded.substring(0, 12);
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return algorithm + ":" + encoded;
+    }
+
+    @Override
+    public int compareTo(Digest other) {
+        return toString().compareTo(other.toString());
+    }
+}
