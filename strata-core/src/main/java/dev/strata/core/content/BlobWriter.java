@@ -1,0 +1,135 @@
+package dev.strata.core.content;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Digest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.function.BiFunction;
+
+/**
+ * Writes one blob into a temporary file of the store's ingest directory, digesting the bytes as they pass.
+ * {@link #stage} verifies and fsyncs the file without publishing it; {@link #commit} also publishes it.
+ * Closing a writer that was neither staged nor committed deletes its file. Not thread-safe.
+ */
+public final class BlobWriter extends OutputStream {
+    private static final int BUFFER = 1 << 20;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final MessageDigest sha256 = Digest.newSha256();
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+    private final BiFunction<Path, Digest, Digest> publisher;
+    private long size;
+    private boolean done;
+
+    BlobWriter(Path file, FileChannel channel, BiFunction<Path, Digest, Digest> publisher) {
+        this.file = file;
+        this.channel = channel;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes) {
+        write(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+        sha256.update(bytes, offset, length);
+        size += length;
+        try {
+            while (length > 0) {
+                int n = Math.min(length, buffer.remaining());
+                buffer.put(bytes, offset, n);
+                offset += n;
+                length -= n;
+                if (!buffer.hasRemaining()) {
+                    drain();
+                }
+            }
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    private void drain() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    /** Bytes written so far. */
+    public long size() {
+        return size;
+    }
+
+    /**
+     * Finishes the file and checks it against what it should be ({@code expected} and {@code expectedSize}
+     * may be null and -1 when unknown). The blob is durable but not yet visible in the store.
+     */
+    public StagedBlob stage(Digest expected, long expectedSize) {
+        try {
+            drain();
+            channel.force(false);
+            channel.close();
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+        Digest actual = Digest.fromSha256(sha256.digest());
+        done = true;
+        if (expectedSize >= 0 && expectedSize != size) {
+            deleteQuietly();
+            throw new DigestMismatchException(expected == null ? actual : expected, expectedSize, size);
+        }
+        if (expected != null && !expected.equals(actual)) {
+            deleteQuietly();
+            throw new DigestMismatchException(expected, actual);
+        }
+        return new StagedBlob(actual, size, file, publisher);
+    }
+
+    /** Stages and publishes the blob; returns its digest. */
+    public Digest commit(Digest expected, long expectedSize) {
+        return stage(expected, expectedSize).publish();
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            done = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing a file we are about to delete: nothing to save
+            }
+            deleteQuietly();
+        }
+    }
+
+    private void deleteQuietly() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // left for the ingest cleanup at the next start
+        }
+    }
+
+    private StrataException ioFailure(IOException e) {
+        close();
+        return new StrataException(StrataException.Kind.SYSTEM, "cannot write blob: " + e.getMessage(),
+                new UncheckedIOException(e));
+    }
+}
