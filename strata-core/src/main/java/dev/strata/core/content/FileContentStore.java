@@ -88,6 +88,24 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
+    /**
+     * Stages a file whose digest the caller has already verified, by hard link (or copy across filesystems),
+     * so publishing it later is one rename and the source file stays untouched.
+     */
+    public StagedBlob stageVerifiedFile(Path file, Digest digest) {
+        Path temp = scratch.newPath("blob");
+        try {
+            try {
+                Files.createLink(temp, file);
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(file, temp);
+            }
+            return new StagedBlob(digest, Files.size(temp), temp, this::publish);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot stage " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Digest publish(Path staged, Digest digest) {
         Path target = pathOf(digest);
         try {

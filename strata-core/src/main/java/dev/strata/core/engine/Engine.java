@@ -1,0 +1,92 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.Reference;
+import dev.strata.core.progress.ProgressListener;
+import dev.strata.core.store.ImageIndex;
+import dev.strata.core.store.ImageRecord;
+import dev.strata.core.store.ImageResolver;
+import dev.strata.core.store.LocalStore;
+import dev.strata.core.store.StoreLock;
+import dev.strata.core.store.TagUpdate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine façade: Docker's verbs on local images, as a library. Every verb is a short composition of the
+ * store and the media; nothing here prints (progress goes to the {@link ProgressListener}). Thread-safe.
+ */
+public final class Engine {
+    private final LocalStore store;
+    private final Clock clock;
+
+    public Engine(LocalStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public LocalStore store() {
+        return store;
+    }
+
+    /** {@code import}: returns the new image's ID. */
+    public Digest importImage(ImportRequest request, ProgressListener progress) {
+        return new Importer(store, clock).run(request, progress);
+    }
+
+    /** {@code images}: the rows Docker would list, newest first. */
+    public List<ImageRow> images(boolean all, List<String> filters) {
+        ImageIndex.Snapshot index = store.index().read();
+        return ImageLister.rows(index, all, ImageFilter.parse(filters, index));
+    }
+
+    /** Finds a local image by name, ID or ID prefix. */
+    public ImageRecord resolve(String name) {
+        return ImageResolver.resolve(store.index().read(), name);
+    }
+
+    /** {@code image inspect}: Docker's JSON object for one image. */
+    public Map<String, Object> inspect(String name) {
+        return InspectView.of(store, resolve(name));
+    }
+
+    /** {@code history}: newest entry first. */
+    public List<HistoryRow> history(String name) {
+        ImageIndex.Snapshot index = store.index().read();
+        return HistoryBuilder.rows(store, index, ImageResolver.resolve(index, name));
+    }
+
+    /** {@code tag SOURCE TARGET}. */
+    public void tag(String source, String target) {
+        Reference reference = Reference.parse(target).withDefaultTag();
+        if (reference.digest() != null) {
+            throw new dev.strata.core.StrataException(dev.strata.core.StrataException.Kind.INVALID_ARGUMENT,
+                    "refusing to create a tag with a digest reference");
+        }
+        try (StoreLock.Held held = store.lock().acquire()) {
+            ImageIndex.Snapshot index = store.index().read();
+            ImageRecord image = ImageResolver.resolve(index, source);
+            store.index().write(TagUpdate.tag(index, image.id(), reference, Times.format(clock.instant())));
+        }
+    }
+
+    /** {@code rmi NAME}: Docker's {@code Untagged:} and {@code Deleted:} lines. */
+    public List<String> remove(String name, boolean force, boolean prune) {
+        return new Remover(store).remove(name, force, prune);
+    }
+
+    /** {@code image prune}: the lines and the bytes reclaimed. */
+    public PruneResult prune(boolean all) {
+        Remover.PruneReport report = new Remover(store).prune(all);
+        return new PruneResult(report.lines(), report.reclaimed());
+    }
+
+    /** What prune did. */
+    public record PruneResult(List<String> lines, long reclaimed) {}
+
+    /** {@code system df}. */
+    public DiskUsage diskUsage() {
+        return DiskUsageCalculator.compute(store, store.index().read());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.Reference;
+import dev.strata.core.store.ImageIndex;
+import dev.strata.core.store.ImageRecord;
+import dev.strata.core.store.ImageResolver;
+import dev.strata.core.store.LocalStore;
+import dev.strata.core.store.StoreLock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code rmi} and {@code image prune}: untags and deletes images with Docker's rules, then removes the blobs
+ * and snapshots no remaining image uses. Everything happens under the store lock, so a concurrent load never
+ * loses a layer it counted on.
+ */
+final class Remover {
+    private final LocalStore store;
+
+    Remover(LocalStore store) {
+        this.store = store;
+    }
+
+    /** Removes one image name or ID; returns Docker's {@code Untagged:}/{@code Deleted:} lines. */
+    List<String> remove(String name, boolean force, boolean prune) {
+        try (StoreLock.Held held = store.lock().acquire()) {
+            ImageIndex.Snapshot index = store.index().read();
+            ImageRecord image = ImageResolver.resolve(index, name);
+            List<String> lines = new ArrayList<>();
+            Optional<String> byTag = tagNamed(image, name);
+            if (byTag.isPresent()) {
+                index = untag(index, image, byTag.get(), lines);
+                image = index.byId(image.id()).orElseThrow();
+                if (!image.tags().isEmpty() || hasChildren(index, image.id())) {
+                    store.index().write(index);
+                    return lines;
+                }
+            } else {
+                Set<String> repositories = new HashSet<>();
+                image.tags().forEach(t -> repositories.add(Reference.parse(t).name()));
+                if (repositories.size() > 1 && !force) {
+                    throw new StrataException(StrataException.Kind.CONFLICT, "conflict: unable to delete "
+                            + image.id().shortHex() + " (must be forced) - image is referenced in multiple repositories");
+                }
+                if (hasChildren(index, image.id())) {
+                    throw new StrataException(StrataException.Kind.CONFLICT, "conflict: unable to delete "
+                            + image.id().shortHex() + " (cannot be forced) - image has dependent child images");
+                }
+                for (String tag : List.copyOf(image.tags())) {
+                    index = untag(index, image, tag, lines);
+                }
+            }
+            index = delete(index, index.byId(image.id()).orElseThrow(), prune, lines);
+            store.index().write(index);
+            collectGarbage(index, lines);
+            return lines;
+        }
+    }
+
+    /** Removes dangling images (or, with {@code all}, every image no container uses); returns the lines. */
+    PruneReport prune(boolean all) {
+        try (StoreLock.Held held = store.lock().acquire()) {
+            ImageIndex.Snapshot index = store.index().read();
+            long before = usedBytes(index);
+            List<String> lines = new ArrayList<>();
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                for (ImageRecord image : index.images()) {
+                    if ((all || image.tags().isEmpty()) && !hasChildren(index, image.id())) {
+                        for (String tag : List.copyOf(image.tags())) {
+                            index = untag(index, image, tag, lines);
+                        }
+                        index = delete(index, index.byId(image.id()).orElseThrow(), false, lines);
+                        changed = true;
+                    }
+                }
+            }
+            store.index().write(index);
+            collectGarbage(index, lines);
+            return new PruneReport(lines, Math.max(0, before - usedBytes(index)));
+        }
+    }
+
+    /** What prune removed and how many bytes of layers that freed. */
+    record PruneReport(List<String> lines, long reclaimed) {}
+
+    private static Optional<String> tagNamed(ImageRecord image, String name) {
+        return Reference.tryParse(name)
+                .filter(r -> r.digest() == null)
+                .map(r -> r.withDefaultTag().toString())
+                .filter(image.tags()::contains);
+    }
+
+    private static ImageIndex.Snapshot untag(ImageIndex.Snapshot index, ImageRecord image, String tag, List<String> lines) {
+        ImageRecord current = index.byId(image.id()).orElseThrow();
+        List<String> rest = new ArrayList<>(current.tags());
+        rest.remove(tag);
+        lines.add("Untagged: " + Reference.parse(tag).familiar());
+        return index.with(current.withTags(rest, current.lastTagTime()));
+    }
+
+    private ImageIndex.Snapshot delete(ImageIndex.Snapshot index, ImageRecord image, boolean prune, List<String> lines) {
+        ImageIndex.Snapshot result = index.without(image.id());
+        lines.add("Deleted: " + image.id());
+        if (prune && image.parent() != null) {
+            Optional<ImageRecord> parent = result.byId(image.parent());
+            if (parent.isPresent() && parent.get().tags().isEmpty() && !hasChildren(result, parent.get().id())) {
+                result = delete(result, parent.get(), true, lines);
+            }
+        }
+        return result;
+    }
+
+    private static boolean hasChildren(ImageIndex.Snapshot index, Digest id) {
+        return index.images().stream().anyMatch(i -> id.equals(i.parent()));
+    }
+
+    /** Deletes blobs and snapshots that no image in {@code index} references; the lock is held. */
+    private void collectGarbage(ImageIndex.Snapshot index, List<String> lines) {
+        Set<Digest> liveBlobs = new HashSet<>();
+        Set<Digest> liveSnapshots = new HashSet<>();
+        for (ImageRecord image : index.images()) {
+            liveBlobs.add(image.manifest());
+            liveBlobs.add(image.id());
+            try {
+                var stored = store.image(image);
+                stored.manifest().layers().forEach(l -> liveBlobs.add(l.digest()));
+                liveSnapshots.addAll(dev.strata.core.snapshot.ChainId.chain(stored.config().diffIds()));
+            } catch (StrataException e) {
+                // an image whose blobs are unreadable keeps nothing alive; `system check` reports it
+            }
+        }
+        Set<Digest> removedSnapshots = new LinkedHashSet<>();
+        for (var snapshot : store.snapshots().list()) {
+            if (!liveSnapshots.contains(snapshot.chainId())) {
+                store.snapshots().remove(snapshot.chainId());
+                removedSnapshots.add(snapshot.chainId());
+            }
+        }
+        removedSnapshots.forEach(chainId -> lines.add("Deleted: " + chainId));
+        for (Digest blob : store.content().list()) {
+            if (!liveBlobs.contains(blob)) {
+                store.content().delete(blob);
+            }
+        }
+    }
+
+    private long usedBytes(ImageIndex.Snapshot index) {
+        return store.snapshots().list().stream().mapToLong(s -> s.size()).sum();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.strata.core.snapshot;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.archive.ApplyResult;
+import dev.strata.core.archive.LayerApplier;
+import dev.strata.core.content.Scratch;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.InvalidContentException;
+import dev.strata.core.oci.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Snapshots as directories: {@code snapshots/<chainID hex>/fs} is the layer's tree and
+ * {@code snapshots/<chainID hex>/snapshot.json} its {@link SnapshotInfo}. Thread-safe.
+ */
+public final class DirectorySnapshotter implements Snapshotter {
+    private static final String FS = "fs";
+    private static final String INFO = "snapshot.json";
+
+    private final Path root;
+    private final Scratch scratch;
+    private final LayerApplier applier;
+
+    public DirectorySnapshotter(Path root, Scratch scratch, LayerApplier applier) {
+        this.root = root;
+        this.scratch = scratch;
+        this.applier = applier;
+    }
+
+    private Path dirOf(Digest chainId) {
+        return root.resolve(chainId.encoded());
+    }
+
+    @Override
+    public Optional<SnapshotInfo> info(Digest chainId) {
+        try {
+            byte[] raw = Files.readAllBytes(dirOf(chainId).resolve(INFO));
+            return Optional.of(Json.read(raw, SnapshotInfo.class, "snapshot metadata"));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read snapshot " + chainId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Path diffDirectory(Digest chainId) {
+        return dirOf(chainId).resolve(FS);
+    }
+
+    @Override
+    public List<SnapshotInfo> list() {
+        List<SnapshotInfo> all = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return all;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path dir : dirs) {
+                if (Digest.isDigest("sha256:" + dir.getFileName())) {
+                    info(Digest.parse("sha256:" + dir.getFileName())).ifPresent(all::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot list snapshots: " + e.getMessage(), e);
+        }
+        return all;
+    }
+
+    @Override
+    public Staged stage(Digest parent, Digest diffId, LayerSource layer) {
+        Digest chainId = ChainId.of(parent, diffId);
+        Path staging = scratch.newDirectory("snapshot");
+        Path fs = staging.resolve(FS);
+        try {
+            Files.createDirectory(fs);
+            ApplyResult result;
+            try (InputStream in = layer.open()) {
+                result = applier.apply(in, fs);
+            }
+            if (!result.diffId().equals(diffId)) {
+                throw new InvalidContentException("layer content does not match its diffID: expected " + diffId
+                        + ", got " + result.diffId());
+            }
+            SnapshotInfo info = new SnapshotInfo(chainId, diffId, parent, result.size());
+            Files.write(staging.resolve(INFO), Json.write(info));
+            return new StagedDirectory(info, staging);
+        } catch (IOException e) {
+            discardQuietly(staging);
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot unpack layer " + diffId.shortHex() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discardQuietly(staging);
+            throw e;
+        }
+    }
+
+    @Override
+    public void remove(Digest chainId) {
+        Path dir = dirOf(chainId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        // Rename first so that a half-deleted snapshot is never visible under its chain ID.
+        Path doomed = scratch.newPath("removed-snapshot");
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            Scratch.deleteTree(doomed);
+        } catch (NoSuchFileException e) {
+            // removed by someone else meanwhile
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove snapshot " + chainId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void discardQuietly(Path staging) {
+        try {
+            Scratch.deleteTree(staging);
+        } catch (IOException e) {
+            // the ingest cleanup removes it later
+        }
+    }
+
+    private final class StagedDirectory implements Staged {
+        private final SnapshotInfo info;
+        private final Path staging;
+
+        StagedDirectory(SnapshotInfo info, Path staging) {
+            this.info = info;
+            this.staging = staging;
+        }
+
+        @Override
+        public SnapshotInfo info() {
+            return info;
+        }
+
+        @Override
+        public boolean publish() {
+            Path target = dirOf(info.chainId());
+            try {
+                Files.createDirectories(root);
+                if (Files.exists(target)) {
+                    discard();
+                    return false;
+                }
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                discard();
+                return false;
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StrataException(StrataException.Kind.SYSTEM, "cannot publish snapshot: ingest and snapshots are on different filesystems", e);
+            } catch (IOException e) {
+                throw new StrataException(StrataException.Kind.SYSTEM, "cannot publish snapshot " + info.chainId() + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void discard() {
+            discardQuietly(staging);
+        }
+    }
+}

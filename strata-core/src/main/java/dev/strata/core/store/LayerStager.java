@@ -1,0 +1,65 @@
+package dev.strata.core.store;
+
+import dev.strata.core.archive.Compression;
+import dev.strata.core.content.BlobWriter;
+import dev.strata.core.content.StagedBlob;
+import dev.strata.core.image.Layer;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.progress.CountingInputStream;
+import dev.strata.core.progress.ProgressListener;
+import dev.strata.core.snapshot.Snapshotter;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.commons.io.input.TeeInputStream;
+
+/**
+ * Turns one layer of any medium into a staged snapshot and a staged uncompressed blob, reading its bytes
+ * once. The snapshotter checks the diffID while unpacking, so nothing unverified is ever staged.
+ */
+final class LayerStager {
+    private final LocalStore store;
+    private final ProgressListener progress;
+
+    LayerStager(LocalStore store, ProgressListener progress) {
+        this.store = store;
+        this.progress = progress;
+    }
+
+    record Result(Snapshotter.Staged snapshot, StagedBlob blob) {}
+
+    Result stage(Digest parentChain, Digest diffId, Layer layer) {
+        long total = layer.descriptor().size();
+        Optional<Path> file = layer.file();
+        if (layer.descriptor().digest().equals(diffId) && file.isPresent()) {
+            // Already an uncompressed tar on this machine: unpack it, then link it in as the blob.
+            Snapshotter.Staged snapshot = store.snapshots().stage(parentChain, diffId,
+                    () -> counting(Files.newInputStream(file.get()), diffId, total));
+            try {
+                return new Result(snapshot, store.content().stageVerifiedFile(file.get(), diffId));
+            } catch (RuntimeException e) {
+                snapshot.discard();
+                throw e;
+            }
+        }
+        // Compressed or remote: decompress once, writing the plain tar to a blob while unpacking it.
+        BlobWriter writer = store.content().writer();
+        try {
+            Snapshotter.Staged snapshot = store.snapshots().stage(parentChain, diffId,
+                    () -> new TeeInputStream(Compression.decompressing(counting(layer.open(), diffId, total)), writer, true));
+            try {
+                return new Result(snapshot, writer.stage(diffId, -1));
+            } catch (RuntimeException e) {
+                snapshot.discard();
+                throw e;
+            }
+        } finally {
+            writer.close();
+        }
+    }
+
+    private InputStream counting(InputStream in, Digest layer, long total) {
+        return new CountingInputStream(in, progress, "Loading layer", layer, total);
+    }
+}

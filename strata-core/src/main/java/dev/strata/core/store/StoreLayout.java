@@ -1,0 +1,46 @@
+package dev.strata.core.store;
+
+import java.nio.file.Path;
+
+/** Where everything lives under one store root; the only place that knows the on-disk layout. */
+public record StoreLayout(Path root) {
+    public StoreLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path blobs() {
+        return root.resolve("blobs");
+    }
+
+    public Path ingest() {
+        return root.resolve("ingest");
+    }
+
+    public Path snapshots() {
+        return root.resolve("snapshots");
+    }
+
+    public Path images() {
+        return root.resolve("images");
+    }
+
+    public Path imageIndex() {
+        return images().resolve("index.json");
+    }
+
+    public Path containers() {
+        return root.resolve("containers");
+    }
+
+    public Path volumes() {
+        return root.resolve("volumes");
+    }
+
+    public Path cache() {
+        return root.resolve("cache");
+    }
+
+    public Path locks() {
+        return root.resolve("locks");
+    }
+}
