@@ -85,6 +85,16 @@ public final class Engine {
     /** What prune did. */
     public record PruneResult(List<String> lines, long reclaimed) {}
 
+    /** {@code save}: writes a docker-archive tarball of the named images. */
+    public void save(List<String> names, java.io.OutputStream out) {
+        new ArchiveTransfer(store, clock).save(names, out);
+    }
+
+    /** {@code load}: adds the images of a docker-archive or OCI archive tarball. */
+    public List<LoadedImage> load(java.io.InputStream in, ProgressListener progress) {
+        return new ArchiveTransfer(store, clock).load(in, progress);
+    }
+
     /** {@code system df}. */
     public DiskUsage diskUsage() {
         return DiskUsageCalculator.compute(store, store.index().read());

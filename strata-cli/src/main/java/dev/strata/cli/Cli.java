@@ -1,0 +1,95 @@
+package dev.strata.cli;
+
+import dev.strata.core.engine.Engine;
+import dev.strata.core.store.LocalStore;
+import dev.strata.core.store.StoreLayout;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root: the only place that reads the environment. Commands get their streams, terminal
+ * facts, clock and engine from here.
+ */
+public final class Cli {
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Terminal terminal;
+    private final Clock clock = Clock.systemUTC();
+    private final java.io.OutputStream rawOut;
+    private Path rootOverride;
+    private Engine engine;
+
+    Cli(InputStream in, PrintStream out, java.io.OutputStream rawOut, PrintStream err, Map<String, String> env,
+            Terminal terminal) {
+        this.in = in;
+        this.rawOut = rawOut;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.terminal = terminal;
+    }
+
+    void setRoot(Path root) {
+        this.rootOverride = root;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Standard output as bytes, unbuffered, for archives (a file descriptor stream, so copies can be zero-copy). */
+    public java.io.OutputStream rawOut() {
+        return rawOut;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The store root: --root, else STRATA_ROOT, else /var/lib/strata for root, else the XDG data directory. */
+    public Path root() {
+        if (rootOverride != null) {
+            return rootOverride;
+        }
+        String fromEnv = env.get("STRATA_ROOT");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return Path.of(fromEnv);
+        }
+        if ("root".equals(System.getProperty("user.name"))) {
+            return Path.of("/var/lib/strata");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isEmpty()) {
+            return Path.of(xdg, "strata");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "strata");
+    }
+
+    public Engine engine() {
+        if (engine == null) {
+            engine = new Engine(new LocalStore(new StoreLayout(root())), clock);
+        }
+        return engine;
+    }
+}

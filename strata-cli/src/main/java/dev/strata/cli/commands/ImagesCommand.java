@@ -1,0 +1,80 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Cli;
+import dev.strata.cli.Output;
+import dev.strata.core.engine.ImageRow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code images} / {@code image ls}: list images. */
+@Command(name = "images", description = "List images")
+public final class ImagesCommand implements Callable<Integer> {
+    static final Map<String, String> HEADERS = Map.of("Repository", "REPOSITORY", "Tag", "TAG", "ID", "IMAGE ID",
+            "Digest", "DIGEST", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT", "Size", "SIZE",
+            "SharedSize", "SHARED SIZE", "UniqueSize", "UNIQUE SIZE", "Containers", "CONTAINERS");
+
+    private final Cli cli;
+
+    @Option(names = {"-a", "--all"}, description = "Show all images (default hides intermediate images)")
+    boolean all;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
+    boolean quiet;
+
+    @Option(names = "--digests", description = "Show digests")
+    boolean digests;
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
+
+    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
+    List<String> filters = new ArrayList<>();
+
+    @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template")
+    String format;
+
+    @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
+    String repository;
+
+    public ImagesCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        List<String> all = new ArrayList<>(filters);
+        if (repository != null) {
+            all.add("reference=" + repository);
+        }
+        List<ImageRow> rows = cli.engine().images(this.all, all);
+        String defaultFormat = digests
+                ? "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
+                : "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
+        String chosen = quiet ? "{{.ID}}" : format;
+        List<Map<String, Object>> items = rows.stream().map(this::item).toList();
+        Output.print(cli, chosen, defaultFormat, HEADERS, items);
+        return 0;
+    }
+
+    private Map<String, Object> item(ImageRow row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Containers", "N/A");
+        m.put("CreatedAt", Output.createdAt(row.image().created()));
+        m.put("CreatedSince", Output.since(cli, row.image().created()));
+        m.put("Digest", row.digest());
+        m.put("ID", Output.id(row.image().id(), noTrunc));
+        m.put("Repository", row.repository());
+        m.put("SharedSize", "N/A");
+        m.put("Size", Output.size(row.image().size()));
+        m.put("Tag", row.tag());
+        m.put("UniqueSize", "N/A");
+        m.put("VirtualSize", Output.size(row.image().size()));
+        return m;
+    }
+}
