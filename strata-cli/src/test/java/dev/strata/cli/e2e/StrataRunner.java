@@ -1,0 +1,62 @@
+package dev.strata.cli.e2e;
+
+import dev.strata.cli.Main;
+import dev.strata.cli.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the strata CLI in-process against one store root, capturing what it prints. */
+final class StrataRunner {
+    private final Path root;
+
+    StrataRunner(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** The outcome of one command. */
+    record Result(int exitCode, String out, String err, byte[] rawOut) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+    }
+
+    Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    Result runWithInput(byte[] stdin, String... args) {
+        return runWith(new ByteArrayInputStream(stdin), args);
+    }
+
+    Result runWith(InputStream stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--root", root.toString()));
+        all.addAll(List.of(args));
+        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = Main.run(all.toArray(String[]::new), stdin, outStream, outStream,
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), new Terminal(false, false));
+        outStream.flush();
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
+    }
+
+    /** Runs and insists on success. */
+    Result ok(String... args) {
+        Result r = run(args);
+        if (r.exitCode() != 0) {
+            throw new AssertionError("strata " + String.join(" ", args) + " exited " + r.exitCode() + ": " + r.err());
+        }
+        return r;
+    }
+}
