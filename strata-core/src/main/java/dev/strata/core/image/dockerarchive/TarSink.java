@@ -51,14 +51,14 @@ final class TarSink {
     }
 
     void file(String name, byte[] content, Instant mtime) throws IOException {
-        header(new TarArchiveEntry(name), FILE_MODE, content.length, mtime);
+        fileHeader(name, content.length, mtime);
         put(content, 0, content.length);
         pad(content.length);
     }
 
     /** A file entry whose content is {@code size} bytes of a local file, copied without passing through the JVM when possible. */
     void file(String name, Path source, long size, Instant mtime) throws IOException {
-        header(new TarArchiveEntry(name), FILE_MODE, size, mtime);
+        fileHeader(name, size, mtime);
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             if (in.size() != size) {
                 throw new IOException(source + " is " + in.size() + " bytes, expected " + size);
@@ -78,7 +78,7 @@ final class TarSink {
 
     /** A file entry whose content is the next {@code size} bytes of {@code in}, which must hold exactly that many. */
     void file(String name, InputStream in, long size, Instant mtime) throws IOException {
-        header(new TarArchiveEntry(name), FILE_MODE, size, mtime);
+        fileHeader(name, size, mtime);
         copy(in, size);
         if (in.read() != -1) {
             throw new IOException(name + " holds more than the " + size + " bytes its descriptor says");
@@ -91,6 +91,11 @@ final class TarSink {
         put(new byte[2 * RECORD], 0, 2 * RECORD);
         flush();
         out.flush();
+    }
+
+    /** The header of a regular file; exactly {@code size} content bytes and the padding must follow. */
+    void fileHeader(String name, long size, Instant mtime) throws IOException {
+        header(new TarArchiveEntry(name), FILE_MODE, size, mtime);
     }
 
     private void header(TarArchiveEntry entry, int mode, long size, Instant mtime) throws IOException {
