@@ -39,7 +39,10 @@ final class ArchiveContents implements BlobSource {
         files.remove(name);
     }
 
-    /** The staged file an archive path names, following links; empty if the path is not a file of the archive. */
+    /**
+     * The staged file an archive path names, following links; empty if the path is not a file of the archive. A
+     * path of the form {@code blobs/<algorithm>/<hex>} must lead to exactly that digest, whether it is a file or a link.
+     */
     Optional<StagedEntry> lookup(String path) {
         String name;
         try {
@@ -47,6 +50,16 @@ final class ArchiveContents implements BlobSource {
         } catch (StrataException e) {
             return Optional.empty();
         }
+        Optional<StagedEntry> entry = follow(name, path);
+        Optional<Digest> named = OciLayout.digestOfPath(name);
+        if (entry.isPresent() && named.isPresent() && !named.get().equals(entry.get().blob().digest())) {
+            throw LoadFailure.corrupt("entry \"" + name + "\" has digest " + entry.get().blob().digest()
+                    + ", not the one its name says" + (named.get().algorithm().equals("sha256") ? "" : " (only sha256 blobs are supported)"));
+        }
+        return entry;
+    }
+
+    private Optional<StagedEntry> follow(String name, String path) {
         for (int hops = 0; hops <= MAX_HOPS; hops++) {
             StagedEntry entry = files.get(name);
             if (entry != null) {
@@ -87,13 +100,7 @@ final class ArchiveContents implements BlobSource {
 
     /** The entry {@code blobs/<algorithm>/<hex>}, which must hold exactly that digest. */
     Optional<StagedEntry> entryFor(Digest digest) {
-        String path = OciLayout.blobPath(digest);
-        Optional<StagedEntry> entry = lookup(path);
-        if (entry.isPresent() && !entry.get().blob().digest().equals(digest)) {
-            throw LoadFailure.corrupt("entry \"" + path + "\" has digest " + entry.get().blob().digest()
-                    + ", not the one its name says" + (digest.algorithm().equals("sha256") ? "" : " (only sha256 blobs are supported)"));
-        }
-        return entry;
+        return lookup(OciLayout.blobPath(digest));
     }
 
     @Override

@@ -33,7 +33,8 @@ public final class DistinctImages {
                 if (reference.tag() == null && reference.digest() != null) {
                     continue;
                 }
-                Reference tagged = reference.withDefaultTag().withTag(reference.withDefaultTag().tag());
+                Reference defaulted = reference.withDefaultTag();
+                Reference tagged = defaulted.withTag(defaulted.tag());
                 Digest previous = owner.putIfAbsent(tagged, manifest);
                 if (previous != null && !previous.equals(manifest)) {
                     throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot save images: "

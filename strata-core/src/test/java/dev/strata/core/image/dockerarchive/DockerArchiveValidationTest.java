@@ -109,6 +109,15 @@ class DockerArchiveValidationTest {
     }
 
     @Test
+    void refusesABlobLinkThatLeadsToOtherContent() {
+        String config = "blobs/sha256/" + configHex;
+        assertRefused(new TarBuilder().file("abc/layer.tar", layer).symlink(config, "../../abc/layer.tar")
+                .file("manifest.json", manifestJson(config, "abc/layer.tar")).build())
+                .hasMessage("cannot load archive: entry \"" + config + "\" has digest " + busybox.layers().getFirst().diffId()
+                        + ", not the one its name says");
+    }
+
+    @Test
     void refusesAConfigWhoseDiffIdsDoNotMatchTheLayerCount() {
         assertRefused(withLayerAndConfig().file("manifest.json", manifestJson(configHex + ".json", "abc/layer.tar", "abc/layer.tar")).build())
                 .hasMessage("cannot load archive: config \"" + configHex + ".json\" lists 1 diffIDs (rootfs.diff_ids), but the image has 2 layers");
