@@ -43,6 +43,10 @@ public final class Main {
                 }
                 return exitCode(s);
             }
+            if (e instanceof dev.strata.cli.format.TemplateException t) {
+                err.println("Error: " + t.getMessage());
+                return 1;
+            }
             if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
                 err.println("Error: " + e.getMessage());
                 return 1;

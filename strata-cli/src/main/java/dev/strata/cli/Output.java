@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.strata.cli.format.GoTemplate;
-import dev.strata.cli.format.TableFormatter;
+import dev.strata.cli.format.Formatter;
 import dev.strata.cli.format.Units;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
@@ -34,9 +34,7 @@ public final class Output {
      */
     public static void print(Cli cli, String userFormat, String defaultTableFormat, Map<String, String> headers,
             List<Map<String, Object>> items) {
-        String format = userFormat == null || userFormat.isEmpty() || userFormat.equals("table")
-                ? defaultTableFormat : userFormat;
-        cli.out().print(TableFormatter.render(format, headers, items));
+        cli.out().print(new Formatter(headers, defaultTableFormat).render(userFormat, items));
         cli.out().flush();
     }
 
