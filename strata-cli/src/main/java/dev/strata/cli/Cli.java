@@ -13,7 +13,7 @@ import java.util.Map;
  * The composition root: the only place that reads the environment. Commands get their streams, terminal
  * facts, clock and engine from here.
  */
-public final class Cli {
+public final class Cli implements AutoCloseable {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -84,6 +84,13 @@ public final class Cli {
             return Path.of(xdg, "strata");
         }
         return Path.of(System.getProperty("user.home"), ".local", "share", "strata");
+    }
+
+    @Override
+    public void close() {
+        if (engine != null) {
+            engine.close();
+        }
     }
 
     public Engine engine() {

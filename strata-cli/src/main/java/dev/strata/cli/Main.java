@@ -53,7 +53,11 @@ public final class Main {
             }
             throw e;
         });
-        return line.execute(args);
+        try {
+            return line.execute(args);
+        } finally {
+            cli.close();
+        }
     }
 
     private static String commandPath(CommandLine sub) {

@@ -70,7 +70,7 @@ class BadInputTest {
     void layerThatLiesAboutItsDiffId() throws Exception {
         byte[] other = ArchiveBuilder.layer(Map.of("b", "tampered"));
         assertFailsCleanly(strata.runWithInput(archive(twoLayers(), Map.of("1/layer.tar", other)), "load"),
-                "does not match");
+                "diffID");
     }
 
     @Test

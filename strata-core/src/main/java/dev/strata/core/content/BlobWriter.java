@@ -129,7 +129,7 @@ public final class BlobWriter extends OutputStream {
 
     private StrataException ioFailure(IOException e) {
         close();
-        return new StrataException(StrataException.Kind.SYSTEM, "cannot write blob: " + e.getMessage(),
+        return new StrataException(StrataException.Kind.SYSTEM, "cannot write blob: " + (e.getMessage() == null ? e.toString() : e.getMessage()),
                 new UncheckedIOException(e));
     }
 }

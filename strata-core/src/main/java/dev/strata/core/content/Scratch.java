@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * strata process can tell a live corner from one left by a killed process and remove only the latter.
  * Thread-safe.
  */
-public final class Scratch {
+public final class Scratch implements AutoCloseable {
     private static final String LOCK = ".lock";
 
     private final Path ingestRoot;
@@ -63,6 +63,21 @@ public final class Scratch {
             }
         }
         return session;
+    }
+
+    /** Releases this process's corner and deletes whatever is still in it. */
+    @Override
+    public synchronized void close() {
+        if (session == null) {
+            return;
+        }
+        try {
+            lockChannel.close();
+            deleteTree(session);
+        } catch (IOException e) {
+            // the next strata command removes it as an orphan
+        }
+        session = null;
     }
 
     /** Removes the corners of processes that are gone (their lock is free). Safe to run at any time. */

@@ -17,7 +17,7 @@ import java.util.Map;
  * The engine façade: Docker's verbs on local images, as a library. Every verb is a short composition of the
  * store and the media; nothing here prints (progress goes to the {@link ProgressListener}). Thread-safe.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
     private final LocalStore store;
     private final Clock clock;
 
@@ -28,6 +28,12 @@ public final class Engine {
 
     public LocalStore store() {
         return store;
+    }
+
+    /** Releases the store (scratch files, locks); the engine is unusable afterwards. */
+    @Override
+    public void close() {
+        store.close();
     }
 
     /** {@code import}: returns the new image's ID. */

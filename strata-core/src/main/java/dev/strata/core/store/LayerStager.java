@@ -47,7 +47,7 @@ final class LayerStager {
         BlobWriter writer = store.content().writer();
         try {
             Snapshotter.Staged snapshot = store.snapshots().stage(parentChain, diffId,
-                    () -> new TeeInputStream(Compression.decompressing(counting(layer.open(), diffId, total)), writer, true));
+                    () -> new TeeInputStream(Compression.decompressing(counting(layer.open(), diffId, total)), writer, false));
             try {
                 return new Result(snapshot, writer.stage(diffId, -1));
             } catch (RuntimeException e) {

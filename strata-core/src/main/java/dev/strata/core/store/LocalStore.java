@@ -12,7 +12,7 @@ import dev.strata.core.snapshot.Snapshotter;
  * The embedded image store under one root: blobs, snapshots and the image index, and the lock that orders
  * their changes. Thread-safe; several processes may open the same root at once.
  */
-public final class LocalStore {
+public final class LocalStore implements AutoCloseable {
     private final StoreLayout layout;
     private final Scratch scratch;
     private final FileContentStore content;
@@ -57,6 +57,12 @@ public final class LocalStore {
     public StoreTransaction begin(ProgressListener progress) {
         scratch.removeOrphans();
         return new StoreTransaction(this, progress);
+    }
+
+    /** Ends this process's use of the store: removes its scratch files and releases its locks. */
+    @Override
+    public void close() {
+        scratch.close();
     }
 
     /** The image an index record describes, read from the content store. */
