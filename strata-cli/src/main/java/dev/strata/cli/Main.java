@@ -25,7 +25,7 @@ public final class Main {
     public static int run(String[] args, InputStream in, PrintStream out, java.io.OutputStream rawOut, PrintStream err,
             Map<String, String> env, Terminal terminal) {
         Cli cli = new Cli(in, out, rawOut, err, env, terminal);
-        CommandLine line = StrataCommand.commandLine(cli);
+        CommandLine line = StrataCommand.commandLine(cli, args);
         line.setOut(new java.io.PrintWriter(out, true));
         line.setErr(new java.io.PrintWriter(err, true));
         line.setCaseInsensitiveEnumValuesAllowed(true);

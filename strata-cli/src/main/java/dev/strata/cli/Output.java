@@ -24,7 +24,6 @@ import java.util.Map;
 /** How the CLI renders things the Docker way: tables and templates, sizes, times, IDs and inspect JSON. */
 public final class Output {
     private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
-    private static final ObjectMapper INSPECT_JSON = JsonMapper.builder().build();
 
     private Output() {}
 
@@ -92,10 +91,15 @@ public final class Output {
         printer.indentObjectsWith(indenter);
         printer.indentArraysWith(indenter);
         try {
-            return INSPECT_JSON.writer(printer).with(new GoEscapes()).writeValueAsString(value);
+            return InspectJson.MAPPER.writer(printer).with(new GoEscapes()).writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Loaded on first use only: data binding is slow to start and most commands never print JSON. */
+    private static final class InspectJson {
+        static final ObjectMapper MAPPER = JsonMapper.builder().build();
     }
 
     /** Go's encoding/json escapes {@code <}, {@code >} and {@code &}. */

@@ -11,6 +11,9 @@ import dev.strata.cli.commands.SaveCommand;
 import dev.strata.cli.commands.SystemCommand;
 import dev.strata.cli.commands.TagCommand;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,20 +39,45 @@ public final class StrataCommand implements Runnable {
         this.cli = cli;
     }
 
-    /** The command line with every verb registered. */
-    static picocli.CommandLine commandLine(Cli cli) {
+    /**
+     * The command line with the verbs registered. Building a verb's model costs reflection, so only the verb
+     * being run is registered, unless help is asked for or no verb is recognised.
+     */
+    static picocli.CommandLine commandLine(Cli cli, String[] args) {
         picocli.CommandLine self = new picocli.CommandLine(new StrataCommand(cli));
-        self.addSubcommand("images", new picocli.CommandLine(new ImagesCommand(cli)));
-        self.addSubcommand("image", ImageCommand.build(cli));
-        self.addSubcommand("inspect", new picocli.CommandLine(new InspectCommand(cli)));
-        self.addSubcommand("history", new picocli.CommandLine(new HistoryCommand(cli)));
-        self.addSubcommand("tag", new picocli.CommandLine(new TagCommand(cli)));
-        self.addSubcommand("rmi", new picocli.CommandLine(new RmiCommand(cli)));
-        self.addSubcommand("import", new picocli.CommandLine(new ImportCommand(cli)));
-        self.addSubcommand("save", new picocli.CommandLine(new SaveCommand(cli)));
-        self.addSubcommand("load", new picocli.CommandLine(new LoadCommand(cli)));
-        self.addSubcommand("system", SystemCommand.build(cli));
+        Map<String, Supplier<picocli.CommandLine>> verbs = new LinkedHashMap<>();
+        verbs.put("images", () -> new picocli.CommandLine(new ImagesCommand(cli)));
+        verbs.put("image", () -> ImageCommand.build(cli));
+        verbs.put("inspect", () -> new picocli.CommandLine(new InspectCommand(cli)));
+        verbs.put("history", () -> new picocli.CommandLine(new HistoryCommand(cli)));
+        verbs.put("tag", () -> new picocli.CommandLine(new TagCommand(cli)));
+        verbs.put("rmi", () -> new picocli.CommandLine(new RmiCommand(cli)));
+        verbs.put("import", () -> new picocli.CommandLine(new ImportCommand(cli)));
+        verbs.put("save", () -> new picocli.CommandLine(new SaveCommand(cli)));
+        verbs.put("load", () -> new picocli.CommandLine(new LoadCommand(cli)));
+        verbs.put("system", () -> SystemCommand.build(cli));
+        String verb = verbOf(args);
+        if (verb != null && verbs.containsKey(verb)) {
+            self.addSubcommand(verb, verbs.get(verb).get());
+        } else {
+            verbs.forEach((name, build) -> self.addSubcommand(name, build.get()));
+        }
         return self;
+    }
+
+    /** The first argument that is not a global option or its value. */
+    private static String verbOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--root")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return arg;
+            } else if (!arg.startsWith("--root=")) {
+                return null;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -67,6 +67,48 @@ class FaultTest {
     }
 
     @Test
+    void killDuringImportLeavesNoImage() throws Exception {
+        StrataRunner strata = new StrataRunner(dir.resolve("root"));
+        strata.ok("import", TestImages.filesTar(dir, "base.tar", Map.of("f", "x")).toString(), "present:1");
+        List<String> before = StoreState.visible(strata.root());
+        byte[] tar = bigLayer(32);
+        Process process = new ProcessBuilder(javaCommand(strata.root(), "import", "-", "big:1")).redirectErrorStream(true).start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(tar, 0, tar.length / 2);
+            stdin.flush();
+            waitForScratchFiles(strata.root());
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // the pipe breaks when the process dies
+        }
+        assertThat(StoreState.visible(strata.root())).isEqualTo(before);
+        assertThat(strata.ok("images", "--format", "{{.Repository}}").out()).isEqualTo("present\n");
+    }
+
+    @Test
+    void concurrentLoadsSharingABaseAllLand() throws Exception {
+        Path root = dir.resolve("shared-root");
+        byte[] base = ArchiveBuilder.layer(Map.of("etc/base", "base"));
+        List<Process> processes = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path archive = dir.resolve("app" + i + ".tar");
+            new ArchiveBuilder().layer(base).layer(ArchiveBuilder.layer(Map.of("app", "v" + i))).tag("app:" + i).write(archive);
+            processes.add(new ProcessBuilder(javaCommand(root, "load", "-i", archive.toString())).redirectErrorStream(true).start());
+        }
+        for (Process p : processes) {
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(output).isZero();
+        }
+        StrataRunner strata = new StrataRunner(root);
+        assertThat(strata.ok("images", "--format", "{{.Tag}}").lines()).containsExactlyInAnyOrder("0", "1", "2");
+        try (var snapshots = Files.list(root.resolve("snapshots"))) {
+            assertThat(snapshots.count()).isEqualTo(4);
+        }
+        assertThat(StoreState.leftovers(root)).isEmpty();
+    }
+
+    @Test
     void fullDiskFailsCleanly() throws Exception {
         Path root = dir.resolve("small");
         Files.createDirectories(root);

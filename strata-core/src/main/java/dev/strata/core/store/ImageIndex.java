@@ -1,9 +1,7 @@
 package dev.strata.core.store;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
-import dev.strata.core.oci.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -33,7 +31,7 @@ public final class ImageIndex {
     public Snapshot read() {
         try {
             byte[] raw = Files.readAllBytes(file);
-            return new Snapshot(Json.read(raw, Document.class, "image index " + file).images());
+            return new Snapshot(ImageIndexCodec.read(raw, "image index " + file));
         } catch (NoSuchFileException e) {
             return new Snapshot(List.of());
         } catch (IOException e) {
@@ -45,7 +43,7 @@ public final class ImageIndex {
     public void write(Snapshot snapshot) {
         List<ImageRecord> sorted = new ArrayList<>(snapshot.images());
         sorted.sort(Comparator.comparing(ImageRecord::id));
-        byte[] raw = Json.write(new Document(sorted));
+        byte[] raw = ImageIndexCodec.write(sorted);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(file.getParent());
@@ -62,12 +60,6 @@ public final class ImageIndex {
                 // nothing more to do: the old index is intact
             }
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot write the image index: " + e.getMessage(), e);
-        }
-    }
-
-    record Document(@JsonProperty("images") List<ImageRecord> images) {
-        Document {
-            images = images == null ? List.of() : images;
         }
     }
 
