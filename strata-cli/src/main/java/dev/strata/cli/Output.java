@@ -8,7 +8,9 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.strata.cli.format.DisplayText;
 import dev.strata.cli.format.GoTemplate;
+import dev.strata.cli.format.GoTime;
 import dev.strata.cli.format.Formatter;
 import dev.strata.cli.format.Units;
 import dev.strata.core.oci.Digest;
@@ -23,7 +25,6 @@ import java.util.Map;
 
 /** How the CLI renders things the Docker way: tables and templates, sizes, times, IDs and inspect JSON. */
 public final class Output {
-    private static final DateTimeFormatter GO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z z");
 
     private Output() {}
 
@@ -59,7 +60,7 @@ public final class Output {
 
     /** Go's {@code time.Time.String()} in the local zone, as Docker's CreatedAt column shows it. */
     public static String createdAt(String created) {
-        return GO_TIME.format(ImageConfig.parseTime(created).atZone(ZoneId.systemDefault()));
+        return GoTime.timeString(ImageConfig.parseTime(created).atZone(ZoneId.systemDefault()));
     }
 
     public static String rfc3339(Instant instant) {
@@ -73,12 +74,7 @@ public final class Output {
 
     /** Text cut to {@code width} characters with an ellipsis, as Docker's {@code stringutils.Ellipsis}. */
     public static String ellipsis(String text, int width) {
-        int length = text.codePointCount(0, text.length());
-        if (length <= width) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, width - 1);
-        return text.substring(0, end) + "…";
+        return DisplayText.ellipsis(text, width);
     }
 
     /** JSON indented with four spaces and HTML characters escaped, as Docker's inspect prints it. */
