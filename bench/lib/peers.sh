@@ -1,0 +1,124 @@
+# shellcheck shell=bash
+# Start, drive and stop the peer engines (docker, podman) in private state under the bench
+# work dir, so a run never touches (or is skewed by) a system-wide docker or podman store.
+# Needs common.sh. Sourced, not executed.
+
+# ---------------------------------------------------------------- docker
+
+DOCKERD_PID=
+DOCKER_DIR=
+
+# docker_start DIR: start a private dockerd with all state under DIR and point the docker
+# client at it (DOCKER_HOST). No network set-up at all: no bridge, no iptables, no NAT.
+docker_start() {
+    DOCKER_DIR=$1
+    ensure_cmd dockerd docker.io
+    ensure_cmd docker docker.io
+    mkdir -p "$DOCKER_DIR"/{data,exec,cli}
+    # An empty config file, so that a host /etc/docker/daemon.json cannot change the set-up.
+    echo '{}' >"$DOCKER_DIR/daemon.json"
+    log "starting dockerd (data-root $DOCKER_DIR/data, socket $DOCKER_DIR/docker.sock)"
+    dockerd \
+        --config-file "$DOCKER_DIR/daemon.json" \
+        --data-root "$DOCKER_DIR/data" \
+        --exec-root "$DOCKER_DIR/exec" \
+        --pidfile "$DOCKER_DIR/docker.pid" \
+        -H "unix://$DOCKER_DIR/docker.sock" \
+        --storage-driver overlay2 \
+        --bridge=none --iptables=false --ip-masq=false \
+        >"$DOCKER_DIR/dockerd.log" 2>&1 &
+    DOCKERD_PID=$!
+    export DOCKER_HOST="unix://$DOCKER_DIR/docker.sock"
+    export DOCKER_CONFIG="$DOCKER_DIR/cli"  # no ~/.docker credentials or contexts
+    local i
+    for ((i = 0; i < 120; i++)); do
+        if docker version >/dev/null 2>&1; then
+            log "dockerd ready (pid $DOCKERD_PID, $(docker version -f 'server {{.Server.Version}}, client {{.Client.Version}}' 2>/dev/null), driver $(docker info -f '{{.Driver}}' 2>/dev/null))"
+            return 0
+        fi
+        kill -0 "$DOCKERD_PID" 2>/dev/null || break
+        sleep 0.5
+    done
+    tail -5 "$DOCKER_DIR/dockerd.log" >&2
+    docker_stop
+    return 1
+}
+
+# docker_stop: stop the dockerd we started, by its PID only; escalate after 30 s.
+docker_stop() {
+    [[ -n $DOCKERD_PID ]] || return 0
+    if kill -0 "$DOCKERD_PID" 2>/dev/null; then
+        log "stopping dockerd (pid $DOCKERD_PID)"
+        kill -TERM "$DOCKERD_PID" 2>/dev/null
+        local i
+        for ((i = 0; i < 60; i++)); do
+            kill -0 "$DOCKERD_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$DOCKERD_PID" 2>/dev/null; then
+            warn "dockerd did not stop in 30 s: sending KILL to pid $DOCKERD_PID"
+            kill -KILL "$DOCKERD_PID" 2>/dev/null
+        fi
+        wait "$DOCKERD_PID" 2>/dev/null
+    fi
+    DOCKERD_PID=
+}
+
+# docker_clean: remove every image from the private daemon (between load runs).
+docker_clean() {
+    local ids
+    ids=$(docker images -aq 2>/dev/null | sort -u)
+    # shellcheck disable=SC2086  # one argument per image ID
+    [[ -z $ids ]] || docker rmi -f $ids >/dev/null 2>&1
+    # Fail loudly if layers survived: a load that finds its layers present measures nothing.
+    [[ -z $(docker images -aq 2>/dev/null) ]]
+}
+
+# ---------------------------------------------------------------- podman
+
+PODMAN_RUNROOT=
+PODMAN=()  # the podman command line with its private store; use as "${PODMAN[@]}" ARGS
+
+# podman_setup DIR: a private podman store (root, runroot, tmp, config) under DIR.
+# podman has no daemon, so nothing is started; each command opens the store itself.
+podman_setup() {
+    local dir=$1
+    ensure_cmd podman podman
+    mkdir -p "$dir"/{root,tmp}
+    # podman refuses a runroot path longer than 50 characters (a long --work dir): then use
+    # a short private one under /tmp, removed again by podman_teardown.
+    PODMAN_RUNROOT=$dir/runroot
+    if ((${#PODMAN_RUNROOT} > 50)); then
+        PODMAN_RUNROOT=$(mktemp -d /tmp/strata-bench-runroot.XXXXXX)
+    fi
+    mkdir -p "$PODMAN_RUNROOT"
+    # A private containers.conf: no systemd/journald (not running here), temp files in DIR.
+    cat >"$dir/containers.conf" <<EOF
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+events_logfile_path = "$dir/tmp/events.log"
+image_copy_tmp_dir = "$dir/tmp"
+EOF
+    export CONTAINERS_CONF="$dir/containers.conf"
+    PODMAN=(podman --root "$dir/root" --runroot "$PODMAN_RUNROOT" --storage-driver overlay
+            --tmpdir "$dir/tmp")
+    "${PODMAN[@]}" images >/dev/null 2>"$dir/setup.err" || {
+        warn "podman does not work: $(first_line "$dir/setup.err")"
+        return 1
+    }
+    log "podman ready ($(podman --version), store $dir/root)"
+}
+
+# podman_teardown: remove a runroot that podman_setup had to put outside the work dir.
+podman_teardown() {
+    [[ ${PODMAN_RUNROOT:-} == /tmp/strata-bench-runroot.* ]] || return 0
+    unmount_under "$PODMAN_RUNROOT"
+    rm -rf "$PODMAN_RUNROOT"
+}
+
+# podman_clean: remove every image from the private store (between load runs).
+podman_clean() {
+    "${PODMAN[@]}" rmi -af >/dev/null 2>&1
+    [[ -z $("${PODMAN[@]}" images -aq 2>/dev/null) ]]
+}
