@@ -41,11 +41,13 @@ final class Libc {
     private Libc() {}
 
     /** A handle to {@code name} whose first argument is the errno capture segment. */
+    @SuppressWarnings("restricted") // this package is where native access is meant to be
     static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
     }
 
     /** A handle to a function that cannot fail, such as {@code geteuid}. */
+    @SuppressWarnings("restricted")
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
