@@ -1,0 +1,83 @@
+package dev.strata.core.archive;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.sys.FileStat;
+import dev.strata.core.sys.PosixFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Unpacks a layer tar (plain, gzip, zstd, bzip2 or xz) into a directory in one streaming pass, leaving
+ * whiteouts in overlayfs form so that the directory can serve as an overlay lower directory. Refuses,
+ * with {@link UnsafeArchiveException}, any entry that would write outside the directory or through a
+ * symbolic link. Thread-safe: each call works on its own state.
+ */
+public final class LayerApplier {
+    private final ApplyOptions options;
+
+    /** Privileged when running as root; reads ahead in a second thread. */
+    public LayerApplier() {
+        this(ApplyOptions.defaults());
+    }
+
+    public LayerApplier(ApplyOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Applies {@code layer}, reading it to its end (it is not closed), to {@code target}.
+     *
+     * @param target an existing empty directory; on failure it holds part of the layer and should be removed
+     * @return the diffID, the size of the regular files and the number of entries
+     * @throws IOException only when reading {@code layer} itself fails; the exception is the stream's own
+     * @throws UnsafeArchiveException if an entry would escape {@code target}
+     * @throws StrataException of kind CORRUPT for an unreadable or truncated layer, SYSTEM when writing fails
+     */
+    public ApplyResult apply(InputStream layer, Path target) throws IOException {
+        requireDirectory(target);
+        Extraction extraction = new Extraction(target, options);
+        try (LayerReader reader = LayerReader.open(layer, options.readAhead())) {
+            TarEntry entry;
+            while ((entry = reader.next()) != null) {
+                extraction.apply(entry, reader);
+            }
+            Digest diffId = reader.finish();
+            extraction.finish();
+            return new ApplyResult(diffId, extraction.size(), extraction.entries());
+        } catch (LayerReader.SourceFailure e) {
+            throw e.getCause();
+        } catch (InvalidPathException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: the name "
+                    + EntryNames.quote(e.getInput()) + " cannot be represented in this system's file name encoding;"
+                    + " run Strata in a UTF-8 locale (LANG=C.UTF-8)", e);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: " + describe(e), e);
+        }
+    }
+
+    private static void requireDirectory(Path target) {
+        Optional<FileStat> stat;
+        try {
+            stat = PosixFiles.lstatIfExists(target);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: " + describe(e), e);
+        }
+        if (stat.isEmpty() || !stat.get().isDirectory()) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                    "cannot extract layer: " + target + " is not a directory");
+        }
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException fs && !(e instanceof dev.strata.core.sys.ErrnoException)) {
+            String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            return "cannot write " + fs.getFile() + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+}

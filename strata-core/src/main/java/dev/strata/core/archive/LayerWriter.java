@@ -1,0 +1,78 @@
+package dev.strata.core.archive;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.sys.FileStat;
+import dev.strata.core.sys.PosixFiles;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Writes a directory tree as an uncompressed layer tar, deterministically: the same tree always gives
+ * the same bytes, so the same diffID. An overlay upper directory is converted on the way: 0/0 character
+ * devices become {@code .wh.NAME} whiteouts and opaque directories get a {@code .wh..wh..opq} entry.
+ * Thread-safe: each call works on its own state.
+ */
+public final class LayerWriter {
+    public LayerWriter() {}
+
+    /**
+     * Writes the layer for {@code dir} (not including {@code dir} itself) to {@code out}, which is flushed
+     * but not closed.
+     *
+     * @throws IOException only when writing to {@code out} fails; the exception is the stream's own
+     * @throws StrataException of kind SYSTEM when the tree cannot be read
+     */
+    public LayerResult write(Path dir, OutputStream out) throws IOException {
+        GuardedSink sink = new GuardedSink(out);
+        try {
+            Optional<FileStat> stat = PosixFiles.lstatIfExists(dir);
+            if (stat.isEmpty() || !stat.get().isDirectory()) {
+                throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                        "cannot write layer: " + dir + " is not a directory");
+            }
+            TarWriter tar = new TarWriter(sink);
+            TreeWriter tree = new TreeWriter(tar);
+            tree.directory(dir, "");
+            Digest diffId = tar.finish();
+            return new LayerResult(diffId, tree.size());
+        } catch (IOException e) {
+            if (sink.failure != null) {
+                throw sink.failure;
+            }
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot write layer: " + LayerApplier.describe(e), e);
+        }
+    }
+
+    /** Remembers whether the caller's stream failed, to tell that apart from failing to read the tree. */
+    private static final class GuardedSink extends FilterOutputStream {
+        private IOException failure;
+
+        GuardedSink(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.strata.core.archive;
+
+import dev.strata.core.oci.Digest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a POSIX (ustar + PAX) tar stream byte for byte under our control, digesting as it goes.
+ * Commons Compress's writer is not used because it cannot write a binary PAX value (security.capability)
+ * and fills in fields (user name, PAX header names) from the environment; a layer must depend only on the
+ * tree it describes. PAX records appear only for what ustar cannot hold. Not thread-safe.
+ */
+final class TarWriter {
+    private static final int BLOCK = 512;
+    private static final long MAX_OCTAL_7 = 07777777L;
+    private static final long MAX_OCTAL_11 = 077777777777L;
+
+    /** One header: the entry's name ends with {@code /} for a directory. */
+    record Header(String name, byte type, int mode, int uid, int gid, long size, long mtime,
+                  byte[] linkTarget, int deviceMajor, int deviceMinor, Map<String, byte[]> xattrs) {}
+
+    private final OutputStream out;
+    private final MessageDigest digest = Digest.newSha256();
+    private final byte[] block = new byte[BLOCK];
+    private final byte[] buffer = new byte[1 << 16];
+    private int buffered;
+    private long written;
+
+    TarWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    void header(Header h) throws IOException {
+        byte[] name = h.name().getBytes(StandardCharsets.UTF_8);
+        byte[] link = h.linkTarget() == null ? new byte[0] : h.linkTarget();
+        Map<String, byte[]> pax = new TreeMap<>();
+        int split = ascii(name) ? ustarSplit(name) : -2;
+        if (split == -2) {
+            pax.put("path", name);
+        }
+        if (link.length > 100 || !ascii(link)) {
+            pax.put("linkpath", link);
+        }
+        if (Integer.toUnsignedLong(h.uid()) > MAX_OCTAL_7) {
+            pax.put("uid", decimal(Integer.toUnsignedLong(h.uid())));
+        }
+        if (Integer.toUnsignedLong(h.gid()) > MAX_OCTAL_7) {
+            pax.put("gid", decimal(Integer.toUnsignedLong(h.gid())));
+        }
+        if (h.size() > MAX_OCTAL_11) {
+            pax.put("size", decimal(h.size()));
+        }
+        if (h.mtime() < 0 || h.mtime() > MAX_OCTAL_11) {
+            pax.put("mtime", decimal(h.mtime()));
+        }
+        h.xattrs().forEach((key, value) -> pax.put("SCHILY.xattr." + key, value));
+        if (!pax.isEmpty()) {
+            paxHeader(h.name(), pax);
+        }
+        Arrays.fill(block, (byte) 0);
+        if (split >= 0) {
+            System.arraycopy(name, split + 1, block, 0, name.length - split - 1);
+            System.arraycopy(name, 0, block, 345, split);
+        } else {
+            System.arraycopy(name, 0, block, 0, Math.min(name.length, 100));
+        }
+        octal(h.mode() & 07777, 100, 8);
+        octal(fits(Integer.toUnsignedLong(h.uid()), MAX_OCTAL_7), 108, 8);
+        octal(fits(Integer.toUnsignedLong(h.gid()), MAX_OCTAL_7), 116, 8);
+        octal(fits(h.size(), MAX_OCTAL_11), 124, 12);
+        octal(h.mtime() < 0 ? 0 : fits(h.mtime(), MAX_OCTAL_11), 136, 12);
+        block[156] = h.type();
+        System.arraycopy(link, 0, block, 157, Math.min(link.length, 100));
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
+        block[263] = '0';
+        block[264] = '0';
+        octal(fits(h.deviceMajor(), MAX_OCTAL_7), 329, 8);
+        octal(fits(h.deviceMinor(), MAX_OCTAL_7), 337, 8);
+        checksum();
+        write(block, 0, BLOCK);
+    }
+
+    /** Writes entry content; the caller writes exactly the header's size, then calls {@link #endEntry}. */
+    void content(byte[] bytes, int offset, int length) throws IOException {
+        write(bytes, offset, length);
+    }
+
+    /** Pads the content just written to a whole block. */
+    void endEntry(long size) throws IOException {
+        int padding = (int) ((BLOCK - size % BLOCK) % BLOCK);
+        if (padding > 0) {
+            Arrays.fill(block, (byte) 0);
+            write(block, 0, padding);
+        }
+    }
+
+    /** Writes the two zero blocks that end an archive, flushes, and returns the digest of everything written. */
+    Digest finish() throws IOException {
+        Arrays.fill(block, (byte) 0);
+        write(block, 0, BLOCK);
+        write(block, 0, BLOCK);
+        flushBuffer();
+        out.flush();
+        return Digest.fromSha256(digest.digest());
+    }
+
+    long written() {
+        return written;
+    }
+
+    private void paxHeader(String entryName, Map<String, byte[]> records) throws IOException {
+        byte[] body = paxBody(records);
+        String base = entryName.endsWith("/") ? entryName.substring(0, entryName.length() - 1) : entryName;
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^\\x21-\\x7e]", "_");
+        String name = "PaxHeaders/" + base;
+        Arrays.fill(block, (byte) 0);
+        byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(nameBytes, 0, block, 0, Math.min(nameBytes.length, 100));
+        octal(0644, 100, 8);
+        octal(0, 108, 8);
+        octal(0, 116, 8);
+        octal(body.length, 124, 12);
+        octal(0, 136, 12);
+        block[156] = 'x';
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
+        block[263] = '0';
+        block[264] = '0';
+        checksum();
+        write(block, 0, BLOCK);
+        write(body, 0, body.length);
+        endEntry(body.length);
+    }
+
+    /** {@code "LENGTH KEY=VALUE\n"} per record, LENGTH counting its own digits too. */
+    static byte[] paxBody(Map<String, byte[]> records) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        records.forEach((key, value) -> {
+            byte[] k = key.getBytes(StandardCharsets.UTF_8);
+            int rest = 1 + k.length + 1 + value.length + 1;
+            int length = rest + String.valueOf(rest).length();
+            if (String.valueOf(length).length() != String.valueOf(rest).length()) {
+                length = rest + String.valueOf(length).length();
+            }
+            body.writeBytes((length + " ").getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(k);
+            body.write('=');
+            body.writeBytes(value);
+            body.write('\n');
+        });
+        return body.toByteArray();
+    }
+
+    /**
+     * Where to cut a name into ustar's prefix (155 bytes) and name (100 bytes): -1 if it fits the name
+     * field whole, the index of the separating slash, or -2 if it fits neither way.
+     */
+    private static int ustarSplit(byte[] name) {
+        if (name.length <= 100) {
+            return -1;
+        }
+        if (name.length > 256) {
+            return -2;
+        }
+        for (int i = Math.min(name.length - 2, 155); i >= name.length - 101 && i > 0; i--) {
+            if (name[i] == '/') {
+                return i;
+            }
+        }
+        return -2;
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x20 || b == 0x7f) { // negative for every non-ASCII byte
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long fits(long value, long max) {
+        return value > max ? 0 : value; // the PAX record carries the real value
+    }
+
+    private static byte[] decimal(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Zero-padded octal digits filling the field but its last byte, which stays NUL. */
+    private void octal(long value, int offset, int length) {
+        int digits = length - 1;
+        for (int i = digits - 1; i >= 0; i--) {
+            block[offset + i] = (byte) ('0' + (value & 7));
+            value >>>= 3;
+        }
+        block[offset + digits] = 0;
+    }
+
+    private void checksum() {
+        Arrays.fill(block, 148, 156, (byte) ' ');
+        long sum = 0;
+        for (byte b : block) {
+            sum += b & 0xff;
+        }
+        octal(sum, 148, 7); // six digits and a NUL; the eighth byte stays a space
+    }
+
+    private void write(byte[] bytes, int offset, int length) throws IOException {
+        digest.update(bytes, offset, length);
+        written += length;
+        if (length >= buffer.length) {
+            flushBuffer();
+            out.write(bytes, offset, length);
+            return;
+        }
+        if (buffered + length > buffer.length) {
+            flushBuffer();
+        }
+        System.arraycopy(bytes, offset, buffer, buffered, length);
+        buffered += length;
+    }
+
+    private void flushBuffer() throws IOException {
+        if (buffered > 0) {
+            out.write(buffer, 0, buffered);
+            buffered = 0;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.strata.core.archive;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.sys.FileStat;
+import dev.strata.core.sys.PosixFiles;
+import dev.strata.core.sys.Xattrs;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Walks a tree depth first and hands each file to {@link TarWriter}. Within a directory, whiteouts come
+ * first (the image spec asks for them before sibling directories), then the rest in byte order of their
+ * names; a directory comes right before its contents. Not thread-safe.
+ */
+final class TreeWriter {
+    private record Child(Path path, String name, byte[] sortKey, FileStat stat, boolean whiteout) {}
+
+    private record Inode(int deviceMajor, int deviceMinor, long inode) {}
+
+    private static final Comparator<Child> ORDER = Comparator
+            .comparing((Child c) -> !c.whiteout())
+            .thenComparing(Child::sortKey, Arrays::compareUnsigned);
+
+    private final TarWriter tar;
+    private final Map<Inode, String> firstNames = new HashMap<>();
+    private final byte[] buffer = new byte[1 << 20];
+    private long size;
+
+    TreeWriter(TarWriter tar) {
+        this.tar = tar;
+    }
+
+    long size() {
+        return size;
+    }
+
+    void directory(Path dir, String prefix) throws IOException {
+        for (Child child : children(dir, prefix)) {
+            String name = prefix + child.name();
+            FileStat stat = child.stat();
+            if (child.whiteout()) {
+                tar.header(new TarWriter.Header(name, (byte) '0', 0, 0, 0, 0, stat.mtimeSeconds(), null, 0, 0, Map.of()));
+                continue;
+            }
+            Map<String, byte[]> xattrs = xattrs(child.path());
+            if (stat.isDirectory()) {
+                tar.header(header(name + "/", (byte) '5', stat, 0, null, layerXattrs(xattrs)));
+                if (isOpaque(xattrs)) {
+                    tar.header(new TarWriter.Header(name + "/" + Whiteouts.OPAQUE, (byte) '0', 0, 0, 0, 0,
+                            stat.mtimeSeconds(), null, 0, 0, Map.of()));
+                }
+                directory(child.path(), name + "/");
+            } else {
+                file(child.path(), name, stat, layerXattrs(xattrs));
+            }
+        }
+    }
+
+    private List<Child> children(Path dir, String prefix) throws IOException {
+        List<Child> children = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path path : entries) {
+                String name = path.getFileName().toString();
+                FileStat stat = PosixFiles.lstat(path);
+                if (stat.isSocket()) {
+                    continue; // tar has no form for a socket; it belongs to a running process anyway
+                }
+                boolean whiteout = stat.isCharacterDevice() && stat.rdevMajor() == 0 && stat.rdevMinor() == 0;
+                if (!whiteout && Whiteouts.isReserved(name)) {
+                    throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot write layer: "
+                            + EntryNames.quote(prefix + name) + " has a name that layers reserve for whiteouts");
+                }
+                String entryName = whiteout ? Whiteouts.PREFIX + name : name;
+                children.add(new Child(path, entryName, entryName.getBytes(StandardCharsets.UTF_8), stat, whiteout));
+            }
+        }
+        children.sort(ORDER);
+        return children;
+    }
+
+    private void file(Path path, String name, FileStat stat, Map<String, byte[]> xattrs) throws IOException {
+        if (stat.links() > 1) {
+            String first = firstNames.putIfAbsent(new Inode(stat.deviceMajor(), stat.deviceMinor(), stat.inode()), name);
+            if (first != null) {
+                tar.header(header(name, (byte) '1', stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()));
+                return;
+            }
+        }
+        switch (stat.type()) {
+            case FileStat.S_IFREG -> regular(path, name, stat, xattrs);
+            case FileStat.S_IFLNK -> tar.header(header(name, (byte) '2', stat, 0, PosixFiles.readSymbolicLink(path), xattrs));
+            case FileStat.S_IFCHR -> tar.header(header(name, (byte) '3', stat, 0, null, xattrs));
+            case FileStat.S_IFBLK -> tar.header(header(name, (byte) '4', stat, 0, null, xattrs));
+            case FileStat.S_IFIFO -> tar.header(header(name, (byte) '6', stat, 0, null, xattrs));
+            default -> throw new StrataException(StrataException.Kind.UNSUPPORTED,
+                    "cannot write layer: " + EntryNames.quote(name) + " has an unknown file type");
+        }
+    }
+
+    private void regular(Path path, String name, FileStat stat, Map<String, byte[]> xattrs) throws IOException {
+        long length = stat.size();
+        tar.header(header(name, (byte) '0', stat, length, null, xattrs));
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer bytes = ByteBuffer.wrap(buffer);
+            long remaining = length;
+            while (remaining > 0) {
+                bytes.clear().limit((int) Math.min(buffer.length, remaining));
+                int n = channel.read(bytes);
+                if (n < 0) {
+                    throw new StrataException(StrataException.Kind.SYSTEM, "cannot write layer: "
+                            + EntryNames.quote(name) + " shrank while it was being read");
+                }
+                tar.content(buffer, 0, n);
+                remaining -= n;
+            }
+        }
+        tar.endEntry(length);
+        size += length;
+    }
+
+    private static TarWriter.Header header(String name, byte type, FileStat stat, long size, byte[] link,
+                                           Map<String, byte[]> xattrs) {
+        return new TarWriter.Header(name, type, stat.permissions(), stat.uid(), stat.gid(), size,
+                stat.mtimeSeconds(), link, stat.rdevMajor(), stat.rdevMinor(), xattrs);
+    }
+
+    private static Map<String, byte[]> xattrs(Path path) throws IOException {
+        List<String> names = Xattrs.list(path);
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, byte[]> xattrs = new TreeMap<>();
+        for (String name : names) {
+            Xattrs.get(path, name).ifPresent(value -> xattrs.put(name, value));
+        }
+        return xattrs;
+    }
+
+    /** The attributes that travel in a layer: not overlayfs's own, not the host's SELinux labels. */
+    private static Map<String, byte[]> layerXattrs(Map<String, byte[]> xattrs) {
+        if (xattrs.isEmpty()) {
+            return xattrs;
+        }
+        Map<String, byte[]> kept = new TreeMap<>(xattrs);
+        kept.keySet().removeIf(name -> Whiteouts.isOverlayXattr(name) || name.equals("security.selinux"));
+        return kept;
+    }
+
+    private static boolean isOpaque(Map<String, byte[]> xattrs) {
+        return isY(xattrs.get(Whiteouts.TRUSTED_OPAQUE_XATTR)) || isY(xattrs.get(Whiteouts.USER_OPAQUE_XATTR));
+    }
+
+    private static boolean isY(byte[] value) {
+        return value != null && value.length == 1 && value[0] == 'y';
+    }
+}

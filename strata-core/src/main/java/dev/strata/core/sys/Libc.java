@@ -1,0 +1,90 @@
+package dev.strata.core.sys;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Downcall handles into the C library, shared by the public classes of this package. Every handle
+ * that can fail captures {@code errno} into a segment passed as its first argument, because errno
+ * read after the call returns to Java may already belong to another call of the JVM.
+ */
+final class Libc {
+    static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
+    static final ValueLayout ADDRESS = ValueLayout.ADDRESS;
+
+    static final int AT_FDCWD = -100;
+    static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+    /**
+     * File names go to the kernel in the encoding the JDK itself uses for them, so that a path made
+     * here and the same path opened through java.nio name one file.
+     */
+    static final Charset FILE_NAMES = fileNameCharset();
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+
+    private Libc() {}
+
+    /** A handle to {@code name} whose first argument is the errno capture segment. */
+    @SuppressWarnings("restricted") // this package is where native access is meant to be
+    static MethodHandle withErrno(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
+    }
+
+    /** A handle to a function that cannot fail, such as {@code geteuid}. */
+    @SuppressWarnings("restricted")
+    static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(symbol(name), descriptor);
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LINKER.defaultLookup().find(name)
+                .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
+    }
+
+    static MemorySegment errnoSegment(Arena arena) {
+        return arena.allocate(CAPTURE_LAYOUT);
+    }
+
+    static int errno(MemorySegment state) {
+        return (int) ERRNO.get(state, 0L);
+    }
+
+    static MemorySegment cString(Arena arena, Path path) {
+        return arena.allocateFrom(path.toString(), FILE_NAMES);
+    }
+
+    static MemorySegment cString(Arena arena, String text) {
+        return arena.allocateFrom(text, FILE_NAMES);
+    }
+
+    static MemorySegment bytes(Arena arena, byte[] bytes) {
+        MemorySegment segment = arena.allocate(Math.max(1, bytes.length));
+        MemorySegment.copy(bytes, 0, segment, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        return segment;
+    }
+
+    private static Charset fileNameCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.strata.core.sys;
+
+import static dev.strata.core.sys.Libc.ADDRESS;
+import static dev.strata.core.sys.Libc.INT;
+import static dev.strata.core.sys.Libc.LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * {@code mount(2)} and {@code umount2(2)}. The option string of one mount is limited by the kernel to
+ * one page (4096 bytes), which bounds how many overlay lower directories fit in it. Stateless and
+ * thread-safe.
+ */
+public final class Mounts {
+    public static final long MS_RDONLY = 1;
+    public static final long MS_NOSUID = 2;
+    public static final long MS_NODEV = 4;
+    public static final long MS_NOEXEC = 8;
+    public static final long MS_REMOUNT = 32;
+    public static final long MS_BIND = 4096;
+    public static final long MS_REC = 16384;
+    public static final long MS_PRIVATE = 1L << 18;
+    public static final long MS_SLAVE = 1L << 19;
+
+    public static final int MNT_FORCE = 1;
+    public static final int MNT_DETACH = 2;
+
+    /** The kernel reads at most one page of mount options. */
+    public static final int MAX_OPTIONS_BYTES = 4095;
+
+    private static final MethodHandle MOUNT =
+            Libc.withErrno("mount", FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, LONG, ADDRESS));
+    private static final MethodHandle UMOUNT2 = Libc.withErrno("umount2", FunctionDescriptor.of(INT, ADDRESS, INT));
+
+    private Mounts() {}
+
+    /**
+     * Mounts {@code source} of type {@code fsType} on {@code target}.
+     *
+     * @param options the file-system-specific option string, such as overlay's
+     *     {@code lowerdir=A:B,upperdir=C,workdir=D}; {@code null} for none
+     */
+    public static void mount(String source, Path target, String fsType, long flags, String options)
+            throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment data = options == null ? MemorySegment.NULL : Libc.cString(arena, options);
+            MemorySegment type = fsType == null ? MemorySegment.NULL : Libc.cString(arena, fsType);
+            int result = (int) MOUNT.invokeExact(
+                    errno, Libc.cString(arena, source), Libc.cString(arena, target), type, flags, data);
+            if (result != 0) {
+                throw new ErrnoException("mount " + fsType + " on", target, Libc.errno(errno));
+            }
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Unmounts whatever is mounted on {@code target}; {@code flags} are {@link #MNT_DETACH} and the like. */
+    public static void unmount(Path target, int flags) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) UMOUNT2.invokeExact(errno, Libc.cString(arena, target), flags);
+            if (result != 0) {
+                throw new ErrnoException("unmount", target, Libc.errno(errno));
+            }
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+}

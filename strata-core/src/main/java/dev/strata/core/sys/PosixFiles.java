@@ -1,0 +1,226 @@
+package dev.strata.core.sys;
+
+import static dev.strata.core.sys.Libc.ADDRESS;
+import static dev.strata.core.sys.Libc.AT_FDCWD;
+import static dev.strata.core.sys.Libc.AT_SYMLINK_NOFOLLOW;
+import static dev.strata.core.sys.Libc.INT;
+import static dev.strata.core.sys.Libc.LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * File system calls that java.nio lacks or does imprecisely: device nodes, owners by number, the full
+ * mode (setuid, setgid, sticky), times of symbolic links, raw symbolic link targets and {@code statx}.
+ * No method follows a final symbolic link except {@link #chmod}, which Linux cannot do otherwise.
+ * Stateless and thread-safe.
+ */
+public final class PosixFiles {
+    private static final MethodHandle MKNOD = Libc.withErrno("mknod", FunctionDescriptor.of(INT, ADDRESS, INT, LONG));
+    private static final MethodHandle MKDIR = Libc.withErrno("mkdir", FunctionDescriptor.of(INT, ADDRESS, INT));
+    private static final MethodHandle LCHOWN = Libc.withErrno("lchown", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
+    private static final MethodHandle CHMOD = Libc.withErrno("chmod", FunctionDescriptor.of(INT, ADDRESS, INT));
+    private static final MethodHandle UTIMENSAT =
+            Libc.withErrno("utimensat", FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS, INT));
+    private static final MethodHandle SYMLINK = Libc.withErrno("symlink", FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
+    private static final MethodHandle LINKAT =
+            Libc.withErrno("linkat", FunctionDescriptor.of(INT, INT, ADDRESS, INT, ADDRESS, INT));
+    private static final MethodHandle READLINK =
+            Libc.withErrno("readlink", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, LONG));
+    private static final MethodHandle STATX =
+            Libc.withErrno("statx", FunctionDescriptor.of(INT, INT, ADDRESS, INT, INT, ADDRESS));
+
+    private static final int STATX_BASIC_STATS = 0x7ff;
+    private static final long STATX_SIZE = 256;
+    private static final int PATH_MAX = 4096;
+
+    private PosixFiles() {}
+
+    /** Creates a device node, FIFO or empty regular file; {@code mode} holds the file type bits too. */
+    public static void mknod(Path path, int mode, long device) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) MKNOD.invokeExact(errno, Libc.cString(arena, path), mode, device);
+            check(result, errno, "mknod", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** The {@code dev_t} for a major and minor number, as glibc's {@code makedev} encodes it. */
+    public static long makedev(long major, long minor) {
+        return ((major & 0xfffff000L) << 32) | ((major & 0xfffL) << 8)
+                | ((minor & 0xffffff00L) << 12) | (minor & 0xffL);
+    }
+
+    public static void mkdir(Path path, int mode) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) MKDIR.invokeExact(errno, Libc.cString(arena, path), mode);
+            check(result, errno, "mkdir", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Sets the numeric owner and group of the file itself, never of a symbolic link's target. */
+    public static void lchown(Path path, int uid, int gid) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) LCHOWN.invokeExact(errno, Libc.cString(arena, path), uid, gid);
+            check(result, errno, "lchown", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /**
+     * Sets all 12 mode bits. Follows a symbolic link (Linux has no lchmod and links have no mode of
+     * their own), so callers must know the path is not one.
+     */
+    public static void chmod(Path path, int mode) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) CHMOD.invokeExact(errno, Libc.cString(arena, path), mode & 07777);
+            check(result, errno, "chmod", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Sets access and modification time of the file itself (a symbolic link is not followed). */
+    public static void setTimes(Path path, long seconds, int nanos) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment times = arena.allocate(LONG, 4);
+            times.setAtIndex(LONG, 0, seconds);
+            times.setAtIndex(LONG, 1, nanos);
+            times.setAtIndex(LONG, 2, seconds);
+            times.setAtIndex(LONG, 3, nanos);
+            int result = (int) UTIMENSAT.invokeExact(
+                    errno, AT_FDCWD, Libc.cString(arena, path), times, AT_SYMLINK_NOFOLLOW);
+            check(result, errno, "set the times of", path);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Creates a symbolic link whose target is exactly these bytes (java.nio would normalise them). */
+    public static void symlink(byte[] target, Path link) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment cTarget = arena.allocate(target.length + 1L);
+            MemorySegment.copy(target, 0, cTarget, ValueLayout.JAVA_BYTE, 0, target.length);
+            int result = (int) SYMLINK.invokeExact(errno, cTarget, Libc.cString(arena, link));
+            check(result, errno, "create the symbolic link", link);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Makes {@code link} a new name of {@code existing}; a symbolic link is linked, not followed. */
+    public static void link(Path existing, Path link) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) LINKAT.invokeExact(
+                    errno, AT_FDCWD, Libc.cString(arena, existing), AT_FDCWD, Libc.cString(arena, link), 0);
+            check(result, errno, "create the hard link", link);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** The target of a symbolic link, byte for byte. */
+    public static byte[] readSymbolicLink(Path link) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment buffer = arena.allocate(PATH_MAX);
+            long length = (long) READLINK.invokeExact(errno, Libc.cString(arena, link), buffer, (long) PATH_MAX);
+            if (length < 0) {
+                throw new ErrnoException("read the symbolic link", link, Libc.errno(errno));
+            }
+            return buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Describes the file itself; a symbolic link is described, not followed. */
+    public static FileStat lstat(Path path) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
+            int result = (int) STATX.invokeExact(
+                    errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            check(result, errno, "stat", path);
+            return statx(buffer);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** Like {@link #lstat}, but empty when nothing exists at the path (no exception for that case). */
+    public static Optional<FileStat> lstatIfExists(Path path) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
+            int result = (int) STATX.invokeExact(
+                    errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            if (result != 0 && Libc.errno(errno) == ErrnoException.ENOENT) {
+                return Optional.empty();
+            }
+            check(result, errno, "stat", path);
+            return Optional.of(statx(buffer));
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    // Offsets of struct statx (include/uapi/linux/stat.h); the layout is the same on every architecture.
+    private static FileStat statx(MemorySegment b) {
+        return new FileStat(
+                Short.toUnsignedInt(b.get(ValueLayout.JAVA_SHORT, 28)),
+                b.get(INT, 20),
+                b.get(INT, 24),
+                b.get(LONG, 32),
+                b.get(INT, 136),
+                b.get(INT, 140),
+                Integer.toUnsignedLong(b.get(INT, 16)),
+                b.get(LONG, 40),
+                b.get(LONG, 112),
+                b.get(INT, 120),
+                b.get(INT, 128),
+                b.get(INT, 132));
+    }
+
+    private static void check(int result, MemorySegment errno, String operation, Path path) throws ErrnoException {
+        if (result != 0) {
+            throw new ErrnoException(operation, path, Libc.errno(errno));
+        }
+    }
+}
