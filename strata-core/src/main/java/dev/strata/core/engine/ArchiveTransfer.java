@@ -11,6 +11,7 @@ import dev.strata.core.store.ImageIndex;
 import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.ImageResolver;
 import dev.strata.core.store.LocalStore;
+import dev.strata.core.store.SnapshotPrefetcher;
 import dev.strata.core.store.StoreTransaction;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,8 +75,10 @@ final class ArchiveTransfer {
     /** Reads an archive and adds every image in it, all or nothing. */
     List<LoadedImage> load(InputStream in, ProgressListener progress) {
         List<LoadedImage> loaded = new ArrayList<>();
-        try (LoadedArchive archive = new DockerArchiveReader(store.content()).read(in);
-                StoreTransaction tx = store.begin(progress)) {
+        try (SnapshotPrefetcher prefetcher = store.prefetcher();
+                LoadedArchive archive = new DockerArchiveReader(store.content())
+                        .read(in, (name, blob, head) -> prefetcher.offer(blob.digest(), blob.file(), head));
+                StoreTransaction tx = store.begin(progress, prefetcher)) {
             for (NamedImage image : archive.images()) {
                 Digest id = tx.stage(image.image(), image.tags(), null);
                 if (image.tags().isEmpty()) {

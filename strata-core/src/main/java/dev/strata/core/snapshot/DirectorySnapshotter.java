@@ -79,29 +79,53 @@ public final class DirectorySnapshotter implements Snapshotter {
     }
 
     @Override
-    public Staged stage(Digest parent, Digest diffId, LayerSource layer) {
-        Digest chainId = ChainId.of(parent, diffId);
+    public Prepared prepare(LayerSource layer) {
         Path staging = scratch.newDirectory("snapshot");
-        Path fs = staging.resolve(FS);
         try {
-            Files.createDirectory(fs);
+            Files.createDirectory(staging.resolve(FS));
             ApplyResult result;
             try (InputStream in = layer.open()) {
-                result = applier.apply(in, fs);
+                result = applier.apply(in, staging.resolve(FS));
             }
-            if (!result.diffId().equals(diffId)) {
-                throw new InvalidContentException("layer content does not match its diffID: expected " + diffId
-                        + ", got " + result.diffId());
-            }
-            SnapshotInfo info = new SnapshotInfo(chainId, diffId, parent, result.size());
-            Files.write(staging.resolve(INFO), Json.write(info));
-            return new StagedDirectory(info, staging);
+            return new PreparedDirectory(staging, result);
         } catch (IOException e) {
             discardQuietly(staging);
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot unpack layer " + diffId.shortHex() + ": " + e.getMessage(), e);
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot unpack layer: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             discardQuietly(staging);
             throw e;
+        }
+    }
+
+    @Override
+    public Staged stage(Digest parent, Digest diffId, Prepared prepared) {
+        PreparedDirectory unpacked = (PreparedDirectory) prepared;
+        try {
+            if (!unpacked.diffId().equals(diffId)) {
+                throw new InvalidContentException("layer content does not match its diffID: expected " + diffId
+                        + ", got " + unpacked.diffId());
+            }
+            SnapshotInfo info = new SnapshotInfo(ChainId.of(parent, diffId), diffId, parent, unpacked.result().size());
+            Files.write(unpacked.staging().resolve(INFO), Json.write(info));
+            return new StagedDirectory(info, unpacked.staging());
+        } catch (IOException e) {
+            unpacked.discard();
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot stage layer " + diffId.shortHex() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            unpacked.discard();
+            throw e;
+        }
+    }
+
+    private record PreparedDirectory(Path staging, ApplyResult result) implements Prepared {
+        @Override
+        public Digest diffId() {
+            return result.diffId();
+        }
+
+        @Override
+        public void discard() {
+            discardQuietly(staging);
         }
     }
 

@@ -29,7 +29,18 @@ public interface Snapshotter {
     List<SnapshotInfo> list();
 
     /** Unpacks a layer into a private directory, to be published later. */
-    Staged stage(Digest parent, Digest diffId, LayerSource layer);
+    default Staged stage(Digest parent, Digest diffId, LayerSource layer) {
+        return stage(parent, diffId, prepare(layer));
+    }
+
+    /**
+     * Unpacks a layer before its place in a chain is known (a loader can start unpacking while it still reads
+     * the archive). The result belongs to the caller until passed to {@link #stage(Digest, Digest, Prepared)}.
+     */
+    Prepared prepare(LayerSource layer);
+
+    /** Turns an unpacked layer into a staged snapshot; refuses it if its diffID is not {@code diffId}. */
+    Staged stage(Digest parent, Digest diffId, Prepared prepared);
 
     void remove(Digest chainId);
 
@@ -37,6 +48,14 @@ public interface Snapshotter {
     @FunctionalInterface
     interface LayerSource {
         java.io.InputStream open() throws java.io.IOException;
+    }
+
+    /** An unpacked layer with no place in a chain yet. */
+    interface Prepared {
+        /** The digest of the layer's uncompressed tar, as unpacking measured it. */
+        Digest diffId();
+
+        void discard();
     }
 
     /** An unpacked layer not yet visible. */

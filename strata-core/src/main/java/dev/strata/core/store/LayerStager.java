@@ -22,9 +22,12 @@ final class LayerStager {
     private final LocalStore store;
     private final ProgressListener progress;
 
-    LayerStager(LocalStore store, ProgressListener progress) {
+    private final SnapshotPrefetcher prefetcher;
+
+    LayerStager(LocalStore store, ProgressListener progress, SnapshotPrefetcher prefetcher) {
         this.store = store;
         this.progress = progress;
+        this.prefetcher = prefetcher;
     }
 
     record Result(Snapshotter.Staged snapshot, StagedBlob blob) {}
@@ -33,9 +36,13 @@ final class LayerStager {
         long total = layer.descriptor().size();
         Optional<Path> file = layer.file();
         if (layer.descriptor().digest().equals(diffId) && file.isPresent()) {
-            // Already an uncompressed tar on this machine: unpack it, then link it in as the blob.
-            Snapshotter.Staged snapshot = store.snapshots().stage(parentChain, diffId,
-                    () -> counting(Files.newInputStream(file.get()), diffId, total));
+            // Already an uncompressed tar on this machine: unpack it (or take the early unpacking of it), then
+            // link it in as the blob.
+            Optional<Snapshotter.Prepared> early = prefetcher == null ? Optional.empty() : prefetcher.take(diffId);
+            Snapshotter.Staged snapshot = early.isPresent()
+                    ? store.snapshots().stage(parentChain, diffId, early.get())
+                    : store.snapshots().stage(parentChain, diffId,
+                            () -> counting(Files.newInputStream(file.get()), diffId, total));
             try {
                 return new Result(snapshot, store.content().stageVerifiedFile(file.get(), diffId));
             } catch (RuntimeException e) {

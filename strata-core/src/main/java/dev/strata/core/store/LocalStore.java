@@ -55,8 +55,18 @@ public final class LocalStore implements AutoCloseable {
 
     /** Starts adding images; see {@link StoreTransaction}. */
     public StoreTransaction begin(ProgressListener progress) {
+        return begin(progress, null);
+    }
+
+    /** Starts adding images whose layers {@code prefetcher} may already be unpacking. */
+    public StoreTransaction begin(ProgressListener progress, SnapshotPrefetcher prefetcher) {
         scratch.removeOrphans();
-        return new StoreTransaction(this, progress);
+        return new StoreTransaction(this, progress, prefetcher);
+    }
+
+    /** A prefetcher unpacking into this store's scratch space; close it when the load is done. */
+    public SnapshotPrefetcher prefetcher() {
+        return new SnapshotPrefetcher(snapshots, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Ends this process's use of the store: removes its scratch files and releases its locks. */

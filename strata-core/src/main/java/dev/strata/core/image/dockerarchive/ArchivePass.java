@@ -34,11 +34,13 @@ final class ArchivePass {
     private static final long DOCUMENT_BUDGET = 64L << 20;
 
     private final ContentIngester ingester;
+    private final StagedFileListener listener;
     private final byte[] chunk = new byte[CHUNK];
     private long budget = DOCUMENT_BUDGET;
 
-    ArchivePass(ContentIngester ingester) {
+    ArchivePass(ContentIngester ingester, StagedFileListener listener) {
         this.ingester = ingester;
+        this.listener = listener;
     }
 
     /** The staged contents of the archive on {@code source}, which is read to its end but not closed. */
@@ -95,6 +97,7 @@ final class ArchivePass {
         try (BlobWriter writer = ingester.writer()) {
             int n = fill(tar);
             byte[] head = Arrays.copyOf(chunk, Math.min(n, LocalBlob.HEAD));
+            byte[] sniff = Arrays.copyOf(chunk, Math.min(n, 512));
             boolean keep = size <= StoredImage.MAX_DOCUMENT && size <= budget && looksLikeJson(n);
             ByteArrayOutputStream document = keep ? new ByteArrayOutputStream((int) size) : null;
             long total = 0;
@@ -113,6 +116,7 @@ final class ArchivePass {
             contents.addFile(new StagedEntry(name, blob, head, keep ? document.toByteArray() : null));
             budget -= keep ? size : 0;
             checkName(name, blob.digest());
+            listener.staged(name, blob, sniff);
         }
     }
 

@@ -32,7 +32,12 @@ public final class DockerArchiveReader {
 
     /** Reads the archive on {@code in} to its end (without closing it) and returns its images, staged. */
     public LoadedArchive read(InputStream in) {
-        ArchiveContents contents = new ArchivePass(ingester).read(in);
+        return read(in, StagedFileListener.NONE);
+    }
+
+    /** As {@link #read(InputStream)}, telling {@code listener} about each file as soon as it is staged. */
+    public LoadedArchive read(InputStream in, StagedFileListener listener) {
+        ArchiveContents contents = new ArchivePass(ingester, listener).read(in);
         try {
             Selection selection;
             if (contents.has(DockerManifestImages.FILE)) {
