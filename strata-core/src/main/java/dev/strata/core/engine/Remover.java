@@ -8,9 +8,10 @@ import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.ImageResolver;
 import dev.strata.core.store.LocalStore;
 import dev.strata.core.store.StoreLock;
+import dev.strata.core.snapshot.SnapshotInfo;
+import dev.strata.core.snapshot.ChainId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class Remover {
     PruneReport prune(boolean all) {
         try (StoreLock.Held held = store.lock().acquire()) {
             ImageIndex.Snapshot index = store.index().read();
-            long before = usedBytes(index);
+            long before = usedBytes();
             List<String> lines = new ArrayList<>();
             boolean changed = true;
             while (changed) {
@@ -84,7 +85,7 @@ final class Remover {
             }
             store.index().write(index);
             collectGarbage(index, lines);
-            return new PruneReport(lines, Math.max(0, before - usedBytes(index)));
+            return new PruneReport(lines, Math.max(0, before - usedBytes()));
         }
     }
 
@@ -132,19 +133,21 @@ final class Remover {
             try {
                 var stored = store.image(image);
                 stored.manifest().layers().forEach(l -> liveBlobs.add(l.digest()));
-                liveSnapshots.addAll(dev.strata.core.snapshot.ChainId.chain(stored.config().diffIds()));
+                liveSnapshots.addAll(ChainId.chain(stored.config().diffIds()));
             } catch (StrataException e) {
                 // an image whose blobs are unreadable keeps nothing alive; `system check` reports it
             }
         }
-        Set<Digest> removedSnapshots = new LinkedHashSet<>();
+        List<SnapshotInfo> doomed = new ArrayList<>();
         for (var snapshot : store.snapshots().list()) {
             if (!liveSnapshots.contains(snapshot.chainId())) {
-                store.snapshots().remove(snapshot.chainId());
-                removedSnapshots.add(snapshot.chainId());
+                doomed.add(snapshot);
             }
         }
-        removedSnapshots.forEach(chainId -> lines.add("Deleted: " + chainId));
+        for (var snapshot : topFirst(doomed)) {
+            store.snapshots().remove(snapshot.chainId());
+            lines.add("Deleted: " + snapshot.chainId());
+        }
         for (Digest blob : store.content().list()) {
             if (!liveBlobs.contains(blob)) {
                 store.content().delete(blob);
@@ -152,7 +155,26 @@ final class Remover {
         }
     }
 
-    private long usedBytes(ImageIndex.Snapshot index) {
+    /** Layers in the order Docker reports them deleted: each before the layer it sits on. */
+    private static List<SnapshotInfo> topFirst(List<SnapshotInfo> layers) {
+        List<SnapshotInfo> ordered = new ArrayList<>();
+        List<SnapshotInfo> rest = new ArrayList<>(layers);
+        while (!rest.isEmpty()) {
+            Set<Digest> parents = new HashSet<>();
+            rest.forEach(l -> {
+                if (l.parent() != null) {
+                    parents.add(l.parent());
+                }
+            });
+            List<SnapshotInfo> tops = rest.stream().filter(l -> !parents.contains(l.chainId()))
+                    .sorted(java.util.Comparator.comparing(SnapshotInfo::chainId)).toList();
+            ordered.addAll(tops);
+            rest.removeAll(tops);
+        }
+        return ordered;
+    }
+
+    private long usedBytes() {
         return store.snapshots().list().stream().mapToLong(s -> s.size()).sum();
     }
 }
