@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class LayerApplier {
     private final ApplyOptions options;
 
-    /** Privileged when running as root; reads ahead in a second thread. */
+    /** With {@link ApplyOptions#defaults()}: privileged when running as root, reading ahead, parallel writers. */
     public LayerApplier() {
         this(ApplyOptions.defaults());
     }
