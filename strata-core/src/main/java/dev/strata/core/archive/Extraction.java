@@ -1,38 +1,33 @@
 package dev.strata.core.archive;
 
 import static dev.strata.core.sys.ErrnoException.EEXIST;
-import static dev.strata.core.sys.ErrnoException.ENOTSUP;
 import static dev.strata.core.sys.ErrnoException.EPERM;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileStat;
+import dev.strata.core.sys.NewFile;
 import dev.strata.core.sys.PosixFiles;
-import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Applies the entries of one layer to one directory, in overlayfs form: a whiteout becomes a 0/0
- * character device, an opaque marker an xattr on its directory. Never follows a symbolic link. Directory
- * times are set in {@link #finish()}, after their contents stopped changing them. Not thread-safe.
+ * Applies the entries of one layer to one directory, in overlayfs form (see {@link WhiteoutEntry}).
+ * Never follows a symbolic link. Small files are handed to {@link FileWrites}; everything that could
+ * change a path a pending file goes through waits for them first. Directory times are set in
+ * {@link #finish()}, after their contents stopped changing them. Used by one thread.
  */
-final class Extraction {
-    private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-
+final class Extraction implements AutoCloseable {
     private final TargetTree tree;
     private final ApplyOptions options;
+    private final Attributes attributes;
     private final WhiteoutEntry whiteouts;
-    private final byte[] buffer = new byte[1 << 20];
+    private final FileWrites writes;
+    private final byte[] buffer = new byte[FileWrites.MAX_BUFFERED_FILE];
     /** Directories whose time (and, unprivileged, exact mode) waits for the end, in the order they came. */
     private final Map<String, TarEntry> pendingDirectories = new LinkedHashMap<>();
     private long size;
@@ -41,7 +36,9 @@ final class Extraction {
     Extraction(Path target, ApplyOptions options) {
         this.tree = new TargetTree(target);
         this.options = options;
+        this.attributes = new Attributes(options);
         this.whiteouts = new WhiteoutEntry(tree, options);
+        this.writes = new FileWrites(options.writers(), attributes);
     }
 
     long size() {
@@ -64,12 +61,18 @@ final class Extraction {
             throw corrupt(entry, "lies inside a directory with a whiteout name");
         }
         if (base.startsWith(Whiteouts.PREFIX)) {
+            if (writes.isPending(EntryNames.join(parent, base.substring(Whiteouts.PREFIX.length())))) {
+                writes.awaitAll(); // the file it would hide must be there, so that the whiteout yields to it
+            }
             whiteouts.apply(entry, parent, base);
             return;
         }
         if (clean.isEmpty()) {
             root(entry);
             return;
+        }
+        if (writes.isPending(clean)) {
+            writes.awaitAll(); // the same path twice: the earlier one must be on disk to be replaced
         }
         tree.ensureDirectory(parent, entry.name());
         Path path = tree.resolve(clean);
@@ -82,23 +85,25 @@ final class Extraction {
         }
     }
 
-    /** Sets the times of directories, and their exact modes if unprivileged, now that nothing changes them. */
+    /** Waits for the pending files, then sets the directories' times, and exact modes if unprivileged. */
     void finish() throws IOException {
+        writes.awaitAll();
         for (Map.Entry<String, TarEntry> pending : pendingDirectories.entrySet()) {
-            Path path = tree.resolve(pending.getKey());
-            TarEntry entry = pending.getValue();
-            if (!options.privileged()) {
-                PosixFiles.chmod(path, entry.mode());
-            }
-            PosixFiles.setTimes(path, entry.mtimeSeconds(), entry.mtimeNanos());
+            attributes.finishDirectory(tree.resolve(pending.getKey()), pending.getValue());
         }
+    }
+
+    @Override
+    public void close() {
+        writes.close();
     }
 
     private void root(TarEntry entry) throws IOException {
         if (entry.type() != EntryType.DIRECTORY) {
             throw corrupt(entry, "names the root of the layer but is not a directory");
         }
-        directoryMetadata(entry, "", tree.resolve(""));
+        attributes.applyToDirectory(tree.resolve(""), entry);
+        pendingDirectories.put("", entry);
     }
 
     private void directory(TarEntry entry, String clean, Path path) throws IOException {
@@ -117,44 +122,36 @@ final class Extraction {
             }
             tree.addDirectory(clean);
         }
-        directoryMetadata(entry, clean, path);
-    }
-
-    private void directoryMetadata(TarEntry entry, String clean, Path path) throws IOException {
-        if (options.privileged()) {
-            PosixFiles.lchown(path, entry.uid(), entry.gid());
-            PosixFiles.chmod(path, entry.mode());
-        } else {
-            PosixFiles.chmod(path, entry.mode() | 0700); // we still have to write into it; exact mode in finish()
-        }
-        xattrs(entry, path, true);
+        attributes.applyToDirectory(path, entry);
         pendingDirectories.put(clean, entry);
     }
 
     private void file(TarEntry entry, String clean, Path path, LayerReader reader) throws IOException {
-        if (entry.size() == 0) {
-            creating(clean, path, () -> PosixFiles.mknod(path, FileStat.S_IFREG | 0600, 0));
+        boolean madeByLayer = tree.isLayerFile(clean) || tree.isDirectory(clean);
+        if (writes.enabled() && !madeByLayer && entry.size() <= FileWrites.MAX_BUFFERED_FILE) {
+            byte[] content = new byte[(int) entry.size()];
+            if (fill(reader, content) != content.length) {
+                throw new StrataException(StrataException.Kind.CORRUPT, "cannot extract layer: the archive is truncated");
+            }
+            writes.submit(clean, path, entry, content);
         } else {
-            try (FileChannel channel = replacing(clean, path, () -> FileChannel.open(path, CREATE_NEW))) {
+            try (NewFile file = replacing(clean, path, () -> NewFile.create(path))) {
                 int n;
-                while ((n = fill(reader)) > 0) {
-                    ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-                    while (bytes.hasRemaining()) {
-                        channel.write(bytes);
-                    }
-                    size += n;
+                while ((n = fill(reader, buffer)) > 0) {
+                    file.write(buffer, 0, n);
                 }
+                attributes.apply(file, entry);
             }
         }
+        size += entry.size();
         tree.addLayerFile(clean);
-        metadata(entry, path, true);
     }
 
-    /** Reads as much content as fits the buffer, so that small and large files alike take few writes. */
-    private int fill(LayerReader reader) {
+    /** Reads content until {@code into} is full or the entry ends, so that every size takes few writes. */
+    private static int fill(LayerReader reader, byte[] into) {
         int filled = 0;
-        while (filled < buffer.length) {
-            int n = reader.read(buffer, filled, buffer.length - filled);
+        while (filled < into.length) {
+            int n = reader.read(into, filled, into.length - filled);
             if (n < 0) {
                 break;
             }
@@ -167,7 +164,7 @@ final class Extraction {
         // Any target is fine, absolute ones included: it is only dangerous if followed, and nothing here follows it.
         creating(clean, path, () -> PosixFiles.symlink(entry.linkTarget(), path));
         tree.addLayerFile(clean);
-        metadata(entry, path, false);
+        attributes.apply(path, entry, false);
     }
 
     private void hardlink(TarEntry entry, String clean, Path path) throws IOException {
@@ -186,6 +183,9 @@ final class Extraction {
         tree.requireDirectory(EntryNames.parent(target), entry.name(), notInLayer);
         if (!tree.isLayerFile(target)) {
             throw new UnsafeArchiveException(entry.name(), notInLayer);
+        }
+        if (writes.isPending(target)) {
+            writes.awaitAll();
         }
         creating(clean, path, () -> PosixFiles.link(tree.resolve(target), path));
         tree.addLayerFile(clean);
@@ -208,45 +208,7 @@ final class Extraction {
             throw e;
         }
         tree.addLayerFile(clean);
-        metadata(entry, path, true);
-    }
-
-    private void metadata(TarEntry entry, Path path, boolean hasMode) throws IOException {
-        if (options.privileged()) {
-            PosixFiles.lchown(path, entry.uid(), entry.gid());
-        }
-        if (hasMode) {
-            PosixFiles.chmod(path, entry.mode()); // after chown, which clears setuid and setgid
-        }
-        xattrs(entry, path, entry.type() == EntryType.FILE);
-        PosixFiles.setTimes(path, entry.mtimeSeconds(), entry.mtimeNanos());
-    }
-
-    /** Sets the entry's extended attributes, after chown and chmod, which would clear file capabilities. */
-    private void xattrs(TarEntry entry, Path path, boolean mayHoldUserXattrs) throws IOException {
-        for (Map.Entry<String, byte[]> xattr : entry.xattrs().entrySet()) {
-            String name = xattr.getKey();
-            if (Whiteouts.isOverlayXattr(name)) {
-                continue; // only whiteout entries may speak to overlayfs
-            }
-            try {
-                Xattrs.set(path, name, xattr.getValue());
-            } catch (ErrnoException e) {
-                if (!ignorable(e, name, mayHoldUserXattrs)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private boolean ignorable(ErrnoException e, String name, boolean mayHoldUserXattrs) {
-        if (e.errno() != EPERM && e.errno() != ENOTSUP) {
-            return false;
-        }
-        if (name.startsWith("user.")) {
-            return !mayHoldUserXattrs; // the kernel allows user.* on regular files and directories only
-        }
-        return !options.privileged() && (name.startsWith("security.") || name.startsWith("trusted."));
+        attributes.apply(path, entry, true);
     }
 
     /** Runs {@code create}; if something is in the way, removes it (a whole tree if need be) and runs it again. */
@@ -272,6 +234,7 @@ final class Extraction {
     }
 
     private void clear(String clean, Path path) throws IOException {
+        writes.awaitAll(); // no pending file may be below what is removed, or be written through what replaces it
         Optional<FileStat> stat = PosixFiles.lstatIfExists(path);
         if (stat.isEmpty()) {
             return;
@@ -299,5 +262,4 @@ final class Extraction {
     private interface VoidCreation {
         void run() throws IOException;
     }
-
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class LayerApplier {
     private final ApplyOptions options;
 
-    /** Privileged when running as root; reads ahead in a second thread. */
+    /** With {@link ApplyOptions#defaults()}: privileged when running as root, reading ahead, parallel writers. */
     public LayerApplier() {
         this(ApplyOptions.defaults());
     }
@@ -40,8 +40,8 @@ public final class LayerApplier {
      */
     public ApplyResult apply(InputStream layer, Path target) throws IOException {
         requireDirectory(target);
-        Extraction extraction = new Extraction(target, options);
-        try (LayerReader reader = LayerReader.open(layer, options.readAhead())) {
+        try (Extraction extraction = new Extraction(target, options);
+             LayerReader reader = LayerReader.open(layer, options.readAhead())) {
             TarEntry entry;
             while ((entry = reader.next()) != null) {
                 extraction.apply(entry, reader);
@@ -74,7 +74,7 @@ public final class LayerApplier {
     }
 
     static String describe(IOException e) {
-        if (e instanceof FileSystemException fs && !(e instanceof dev.strata.core.sys.ErrnoException)) {
+        if (e instanceof FileSystemException fs) {
             String reason = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
             return "cannot write " + fs.getFile() + ": " + reason;
         }

@@ -1,5 +1,6 @@
 package dev.strata.core.archive;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -26,6 +27,6 @@ record TarEntry(
         Map<String, byte[]> xattrs) {
 
     String linkName() {
-        return new String(linkTarget, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(linkTarget, StandardCharsets.UTF_8);
     }
 }

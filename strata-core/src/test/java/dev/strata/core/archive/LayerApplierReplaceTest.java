@@ -19,6 +19,9 @@ class LayerApplierReplaceTest {
     @TempDir
     Path target;
 
+    @TempDir
+    Path outside;
+
     private void apply(byte[] tar) throws Exception {
         new LayerApplier().apply(new ByteArrayInputStream(tar), target);
     }
@@ -72,7 +75,6 @@ class LayerApplierReplaceTest {
 
     @Test
     void symbolicLinkReplacingADirectoryIsNotFollowedByLaterEntries() throws Exception {
-        Path outside = Files.createTempDirectory("strata-outside");
         byte[] tar = new TarFixture()
                 .dir("d")
                 .symlink("d", outside.toString())

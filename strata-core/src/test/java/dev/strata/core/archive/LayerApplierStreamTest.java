@@ -41,7 +41,7 @@ class LayerApplierStreamTest {
     }
 
     private static LayerApplier applier(boolean readAhead) {
-        return new LayerApplier(new ApplyOptions(dev.strata.core.sys.Credentials.isRoot(), readAhead));
+        return new LayerApplier(new ApplyOptions(dev.strata.core.sys.Credentials.isRoot(), readAhead, readAhead ? 2 : 0));
     }
 
     @ParameterizedTest

@@ -149,7 +149,7 @@ class LayerApplierTest {
                 .file("d/" + Whiteouts.OPAQUE, "")
                 .build();
 
-        new LayerApplier(new ApplyOptions(false, true)).apply(new ByteArrayInputStream(tar), target);
+        new LayerApplier(new ApplyOptions(false, true, 2)).apply(new ByteArrayInputStream(tar), target);
 
         assertThat(stat("f").uid()).isEqualTo(dev.strata.core.sys.Credentials.effectiveUid());
         assertThat(Xattrs.get(target.resolve("d"), Whiteouts.USER_OPAQUE_XATTR)).hasValueSatisfying(v -> assertThat(v).containsExactly('y'));
@@ -231,5 +231,51 @@ class LayerApplierTest {
         assertThat(PosixFiles.lstat(target).permissions()).isEqualTo(0751);
         assertThat(PosixFiles.lstat(target).mtimeSeconds()).isEqualTo(TarFixture.MTIME.getEpochSecond());
         assertThat(target.resolve("f")).hasContent("x");
+    }
+
+    @Test
+    void sequentialAndParallelWritersProduceTheSameTree() throws Exception {
+        TarFixture fixture = new TarFixture().dir("d");
+        for (int i = 0; i < 300; i++) {
+            fixture.file("d/f" + i, ("content " + i).getBytes(), 0600 + (i % 64), e -> e.setIds(1000, 1000));
+        }
+        byte[] tar = fixture
+                .file("d/f7", "replaced")
+                .hardlink("d/link", "d/f8")
+                .file("d/.wh.f9", "")
+                .file(".wh.gone", "")
+                .file("gone", "back")
+                .file("big", new byte[3 << 20], 0644, e -> {})
+                .build();
+        byte[][] layers = new byte[2][];
+        int[] writers = {0, 4};
+        for (int i = 0; i < 2; i++) {
+            Path into = Files.createDirectory(target.resolve("w" + writers[i]));
+            new LayerApplier(new ApplyOptions(true, true, writers[i])).apply(new ByteArrayInputStream(tar), into);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new LayerWriter().write(into, out);
+            layers[i] = out.toByteArray();
+        }
+
+        assertThat(layers[1]).isEqualTo(layers[0]);
+        assertThat(target.resolve("w4/d/f7")).hasContent("replaced");
+        assertThat(target.resolve("w4/d/f9")).hasContent("content 9");
+        assertThat(target.resolve("w4/gone")).hasContent("back");
+        assertThat(PosixFiles.lstat(target.resolve("w4/d/link")).inode()).isEqualTo(PosixFiles.lstat(target.resolve("w4/d/f8")).inode());
+    }
+
+    @Test
+    void aFailureInAWriterThreadFailsTheApplyWithTheFileNamed() {
+        byte[] tar = new TarFixture()
+                .file("ok", "x")
+                .file("bad", "x".getBytes(), 0644, e -> e.addPaxHeader("SCHILY.xattr.bogus.namespace", "v"))
+                .file("after", "x")
+                .build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> apply(tar))
+                .isInstanceOfSatisfying(dev.strata.core.StrataException.class,
+                        e -> assertThat(e.kind()).isEqualTo(dev.strata.core.StrataException.Kind.SYSTEM))
+                .hasMessageStartingWith("cannot extract layer: cannot set extended attribute bogus.namespace on")
+                .hasMessageContaining("bad");
     }
 }
