@@ -1,12 +1,11 @@
 package dev.strata.cli;
 
+import dev.strata.core.sys.Terminals;
+
 /** Whether standard input and output are terminals: decides progress bars and refusing to write binary to a TTY. */
 public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal) {
     /** The real process's terminals, as far as the JVM can tell. */
     public static Terminal system() {
-        java.io.Console console = System.console();
-        boolean out = console != null && console.isTerminal();
-        boolean in = out;
-        return new Terminal(in, out);
+        return new Terminal(Terminals.isTerminal(Terminals.STDIN), Terminals.isTerminal(Terminals.STDOUT));
     }
 }
