@@ -33,7 +33,7 @@ public final class AotTraining {
                 String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(full), java.util.Arrays.stream(command))
                         .toArray(String[]::new);
                 Main.run(all, new java.io.ByteArrayInputStream(new byte[0]), sink, new ByteArrayOutputStream(), sink,
-                        Map.of(), new Terminal(false, false));
+                        Map.of(), Terminal.of(false, false));
             }
             return;
         }
@@ -70,7 +70,7 @@ public final class AotTraining {
             full[1] = store;
             System.arraycopy(command, 0, full, 2, command.length);
             Main.run(full, new java.io.ByteArrayInputStream(new byte[0]), sink, new ByteArrayOutputStream(), sink,
-                    Map.of(), new Terminal(false, false));
+                    Map.of(), Terminal.of(false, false));
         }
     }
 }

@@ -18,7 +18,10 @@ public final class Main {
         java.io.OutputStream rawOut = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         int code = run(args, System.in, System.out, rawOut, System.err, System.getenv(), terminal);
         System.out.flush();
-        System.exit(code);
+        System.err.flush();
+        // halt, not exit: there are no shutdown hooks to run (the store was closed above), and exit would
+        // start the platform logging machinery just to report that the process is ending.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs one command line with these streams and environment; returns the exit code. */

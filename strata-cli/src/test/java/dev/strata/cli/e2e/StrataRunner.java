@@ -46,7 +46,7 @@ final class StrataRunner {
         all.addAll(List.of(args));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = Main.run(all.toArray(String[]::new), stdin, outStream, outStream,
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), new Terminal(false, false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.of(false, false));
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
