@@ -1,5 +1,7 @@
 package dev.strata.core.archive;
 
+import dev.strata.core.sys.FileTrees;
+
 import static dev.strata.core.sys.ErrnoException.EEXIST;
 import static dev.strata.core.sys.ErrnoException.EPERM;
 
@@ -240,7 +242,7 @@ final class Extraction implements AutoCloseable {
             return;
         }
         boolean directory = stat.get().isDirectory();
-        Trees.delete(path);
+        FileTrees.delete(path);
         tree.forget(clean, directory);
         if (directory) {
             String below = clean + "/";

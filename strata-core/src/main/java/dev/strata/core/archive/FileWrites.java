@@ -1,5 +1,7 @@
 package dev.strata.core.archive;
 
+import dev.strata.core.sys.FileTrees;
+
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.NewFile;
 import java.io.IOException;
@@ -105,7 +107,7 @@ final class FileWrites implements AutoCloseable {
                 throw e;
             }
         }
-        Trees.delete(path);
+        FileTrees.delete(path);
         return NewFile.create(path);
     }
 

@@ -13,22 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** An image whose manifest, config and layers are blobs of a content store. Immutable. */
-public final class StoredImage implements Image {
+public final class StoredImage extends LocalImage {
     /** Manifests and configs larger than this are refused as hostile. */
     public static final int MAX_DOCUMENT = 4 << 20;
 
-    private final byte[] rawManifest;
-    private final Manifest manifest;
-    private final byte[] rawConfig;
-    private final ImageConfig config;
-    private final List<Layer> layers;
-
     private StoredImage(byte[] rawManifest, Manifest manifest, byte[] rawConfig, ImageConfig config, List<Layer> layers) {
-        this.rawManifest = rawManifest;
-        this.manifest = manifest;
-        this.rawConfig = rawConfig;
-        this.config = config;
-        this.layers = layers;
+        super(rawManifest, manifest, rawConfig, config, layers);
     }
 
     /** Reads the image whose manifest is this blob; checks that config and manifest agree on the layers. */
@@ -52,31 +42,6 @@ public final class StoredImage implements Image {
             layers.add(new StoredLayer(content, manifest.layers().get(i), diffIds.get(i)));
         }
         return new StoredImage(rawManifest, manifest, rawConfig, config, List.copyOf(layers));
-    }
-
-    @Override
-    public byte[] rawManifest() {
-        return rawManifest.clone();
-    }
-
-    @Override
-    public Manifest manifest() {
-        return manifest;
-    }
-
-    @Override
-    public byte[] rawConfig() {
-        return rawConfig.clone();
-    }
-
-    @Override
-    public ImageConfig config() {
-        return config;
-    }
-
-    @Override
-    public List<Layer> layers() {
-        return layers;
     }
 
     private record StoredLayer(ContentProvider content, Descriptor descriptor, Digest diffId) implements Layer {

@@ -1,5 +1,7 @@
 package dev.strata.core.archive;
 
+import dev.strata.core.sys.FileTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -223,7 +225,7 @@ class LayerWriterTest {
             assertThat(PosixFiles.lstat(out.resolve("dir/file")).permissions()).isEqualTo(0640);
             assertThat(Files.readSymbolicLink(out.resolve("dir/link")).toString()).isEqualTo("file");
         } finally {
-            Trees.delete(out);
+            FileTrees.delete(out);
             Files.delete(tarFile);
         }
     }

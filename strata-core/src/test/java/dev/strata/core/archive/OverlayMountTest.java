@@ -1,5 +1,7 @@
 package dev.strata.core.archive;
 
+import dev.strata.core.sys.FileTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.core.sys.Mounts;
@@ -77,7 +79,7 @@ class OverlayMountTest {
                 "lowerdir=" + base + ",upperdir=" + upper + ",workdir=" + workdir + ",redirect_dir=off,metacopy=off");
         try {
             Files.delete(merged.resolve("deleted"));
-            Trees.delete(merged.resolve("replaced"));
+            FileTrees.delete(merged.resolve("replaced"));
             Files.createDirectory(merged.resolve("replaced"));
             Files.writeString(merged.resolve("replaced/new"), "n");
         } finally {

@@ -1,5 +1,7 @@
 package dev.strata.core.image.layout;
 
+import dev.strata.core.image.LocalImage;
+
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;

@@ -1,4 +1,4 @@
-package dev.strata.core.archive;
+package dev.strata.core.sys;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -8,10 +8,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Removal of a file or a whole directory tree, never following a symbolic link out of it. */
-final class Trees {
-    private Trees() {}
+public final class FileTrees {
+    private FileTrees() {}
 
-    static void delete(Path path) throws IOException {
+    /** Deletes a file or a directory tree (nothing if it does not exist); symbolic links are removed, not followed. */
+    public static void delete(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         // walkFileTree does not follow links unless asked to: a link inside is removed, not entered.
         Files.walkFileTree(path, new SimpleFileVisitor<>() {
             @Override

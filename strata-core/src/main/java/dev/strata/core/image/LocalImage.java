@@ -1,13 +1,11 @@
-package dev.strata.core.image.layout;
+package dev.strata.core.image;
 
-import dev.strata.core.image.Image;
-import dev.strata.core.image.Layer;
 import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.oci.Manifest;
 import java.util.List;
 
-/** An image whose manifest and config are held in memory and whose layers are local files. Immutable. */
-public final class LocalImage implements Image {
+/** An image whose manifest and config are held in memory, as parsed from their raw bytes. Immutable. */
+public class LocalImage implements Image {
     private final byte[] rawManifest;
     private final Manifest manifest;
     private final byte[] rawConfig;
