@@ -86,6 +86,8 @@ class DockerPeerTest {
         assertThat(load.exitCode()).as(load.output()).isZero();
         assertThat(load.output()).contains("Loaded image: strata/busybox:1");
         assertThat(docker("image", "inspect", "-f", "{{.Id}}", "strata/busybox:1").output().strip()).isEqualTo(id);
+        assertThat(docker("image", "inspect", "-f", "{{.Size}}", "strata/busybox:1").output().strip())
+                .isEqualTo(strata.ok("inspect", "-f", "{{.Size}}", "strata/busybox:1").out().strip());
         assertThat(docker("image", "inspect", "-f", "{{json .RootFS.Layers}}", "strata/busybox:1").output().strip())
                 .isEqualTo(strata.ok("inspect", "-f", "{{json .RootFS.Layers}}", "strata/busybox:1").out().strip());
     }

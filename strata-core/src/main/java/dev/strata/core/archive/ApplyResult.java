@@ -7,7 +7,8 @@ import java.util.Objects;
  * What applying one layer produced.
  *
  * @param diffId sha256 of the uncompressed tar stream, every byte up to its end (padding and trailer included)
- * @param size sum of the content bytes of the regular files, what Docker reports as a layer's size
+ * @param size content bytes of the regular files plus the target lengths of the symbolic links: the lstat sizes
+ *     Docker sums as a layer's size
  * @param entries number of tar entries applied, whiteouts included
  */
 public record ApplyResult(Digest diffId, long size, long entries) {

@@ -165,6 +165,8 @@ final class Extraction implements AutoCloseable {
     private void symlink(TarEntry entry, String clean, Path path) throws IOException {
         // Any target is fine, absolute ones included: it is only dangerous if followed, and nothing here follows it.
         creating(clean, path, () -> PosixFiles.symlink(entry.linkTarget(), path));
+        // Docker counts a layer's size as the lstat sizes of what it holds, and a link's size is its target's length.
+        size += entry.linkTarget().length;
         tree.addLayerFile(clean);
         attributes.apply(path, entry, false);
     }

@@ -102,7 +102,11 @@ final class TreeWriter {
         }
         switch (stat.type()) {
             case FileStat.S_IFREG -> regular(path, name, stat, xattrs);
-            case FileStat.S_IFLNK -> tar.header(header(name, (byte) '2', stat, 0, PosixFiles.readSymbolicLink(path), xattrs));
+            case FileStat.S_IFLNK -> {
+                byte[] target = PosixFiles.readSymbolicLink(path);
+                tar.header(header(name, (byte) '2', stat, 0, target, xattrs));
+                size += target.length; // as the applier counts it: Docker's lstat size of a link
+            }
             case FileStat.S_IFCHR -> tar.header(header(name, (byte) '3', stat, 0, null, xattrs));
             case FileStat.S_IFBLK -> tar.header(header(name, (byte) '4', stat, 0, null, xattrs));
             case FileStat.S_IFIFO -> tar.header(header(name, (byte) '6', stat, 0, null, xattrs));
