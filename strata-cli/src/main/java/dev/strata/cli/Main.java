@@ -33,9 +33,15 @@ public final class Main {
         line.setErr(new java.io.PrintWriter(err, true));
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setParameterExceptionHandler((e, a) -> {
-            err.println("strata: " + e.getMessage());
             CommandLine sub = e.getCommandLine();
-            err.println("See 'strata " + commandPath(sub) + " --help'.");
+            if (e instanceof CommandLine.UnmatchedArgumentException u && sub == line && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().getFirst().startsWith("-")) {
+                err.println("strata: '" + u.getUnmatched().getFirst() + "' is not a strata command.");
+            } else {
+                err.println("strata: " + e.getMessage());
+            }
+            String path = commandPath(sub);
+            err.println("See 'strata " + (path.isEmpty() ? "" : path + " ") + "--help'.");
             return USAGE;
         });
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
