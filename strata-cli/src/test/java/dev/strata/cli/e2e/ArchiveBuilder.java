@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class ArchiveBuilder {
     private final List<byte[]> layers = new ArrayList<>();
+    private final List<Digest> diffIds = new ArrayList<>();
     private final List<String> tags = new ArrayList<>();
     private String created = "2024-01-01T00:00:00Z";
 
@@ -35,6 +36,18 @@ final class ArchiveBuilder {
 
     ArchiveBuilder layer(byte[] tar) {
         layers.add(tar);
+        diffIds.add(Digest.sha256(tar));
+        return this;
+    }
+
+    /** A layer stored gzip-compressed in the archive, as Docker also accepts. */
+    ArchiveBuilder gzipLayer(byte[] tar) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(bytes)) {
+            gzip.write(tar);
+        }
+        layers.add(bytes.toByteArray());
+        diffIds.add(Digest.sha256(tar));
         return this;
     }
 
@@ -49,16 +62,16 @@ final class ArchiveBuilder {
     }
 
     byte[] config() {
-        StringBuilder diffIds = new StringBuilder();
         StringBuilder history = new StringBuilder();
-        for (byte[] layer : layers) {
-            diffIds.append(diffIds.isEmpty() ? "" : ",").append('"').append(Digest.sha256(layer)).append('"');
+        StringBuilder ids = new StringBuilder();
+        for (Digest diffId : this.diffIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append('"').append(diffId).append('"');
             history.append(history.isEmpty() ? "" : ",").append("{\"created\":\"").append(created)
                     .append("\",\"created_by\":\"/bin/sh -c #(nop) ADD layer\"}");
         }
         return ("{\"architecture\":\"amd64\",\"config\":{\"Cmd\":[\"sh\"]},\"created\":\"" + created
                 + "\",\"history\":[" + history + "],\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-                + diffIds + "]}}").getBytes(StandardCharsets.UTF_8);
+                + ids + "]}}").getBytes(StandardCharsets.UTF_8);
     }
 
     String id() {

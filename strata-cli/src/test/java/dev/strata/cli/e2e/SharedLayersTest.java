@@ -45,6 +45,20 @@ class SharedLayersTest {
         assertThat(history.lines().get(2)).startsWith("<missing>");
     }
 
+    @Test
+    void gzipLayersAreStoredPlainAndUnpacked() throws Exception {
+        StrataRunner strata = new StrataRunner(dir.resolve("gz-root"));
+        byte[] plain = ArchiveBuilder.layer(Map.of("etc/zipped", "inside"));
+        ArchiveBuilder gz = new ArchiveBuilder().gzipLayer(plain).tag("zipped:1");
+        gz.write(dir.resolve("gz.tar"));
+        assertThat(strata.ok("load", "-i", dir.resolve("gz.tar").toString()).out()).isEqualTo("Loaded image: zipped:1\n");
+        String diffId = dev.strata.core.oci.Digest.sha256(plain).encoded();
+        assertThat(strata.root().resolve("blobs/sha256/" + diffId)).hasBinaryContent(plain);
+        assertThat(strata.root().resolve("snapshots/" + diffId + "/fs/etc/zipped")).hasContent("inside");
+        assertThat(strata.ok("images", "--no-trunc", "-q").out().strip()).isEqualTo(gz.id());
+        assertThat(StoreState.leftovers(strata.root())).isEmpty();
+    }
+
     private static long snapshotCount(StrataRunner strata) throws Exception {
         try (Stream<Path> s = Files.list(strata.root().resolve("snapshots"))) {
             return s.count();

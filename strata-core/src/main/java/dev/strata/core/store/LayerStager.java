@@ -8,6 +8,8 @@ import dev.strata.core.oci.Digest;
 import dev.strata.core.progress.CountingInputStream;
 import dev.strata.core.progress.ProgressListener;
 import dev.strata.core.snapshot.Snapshotter;
+import dev.strata.core.StrataException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +52,26 @@ final class LayerStager {
                 throw e;
             }
         }
-        // Compressed or remote: decompress once, writing the plain tar to a blob while unpacking it.
+        // Compressed: unpacked early (then only decompress it into the blob), or decompressed once into the blob
+        // while unpacking it.
+        Optional<Snapshotter.Prepared> early = prefetcher == null ? Optional.empty()
+                : prefetcher.take(layer.descriptor().digest());
         BlobWriter writer = store.content().writer();
         try {
-            Snapshotter.Staged snapshot = store.snapshots().stage(parentChain, diffId,
-                    () -> new TeeInputStream(Compression.decompressing(counting(layer.open(), diffId, total)), writer, false));
+            Snapshotter.Staged snapshot;
+            if (early.isPresent()) {
+                snapshot = store.snapshots().stage(parentChain, diffId, early.get());
+                try (InputStream plain = Compression.decompressing(layer.open())) {
+                    plain.transferTo(writer);
+                } catch (IOException | RuntimeException e) {
+                    snapshot.discard();
+                    throw e instanceof RuntimeException r ? r : new StrataException(StrataException.Kind.SYSTEM,
+                            "cannot decompress layer " + diffId.shortHex() + ": " + e.getMessage(), e);
+                }
+            } else {
+                snapshot = store.snapshots().stage(parentChain, diffId, () -> new TeeInputStream(
+                        Compression.decompressing(counting(layer.open(), diffId, total)), writer, false));
+            }
             try {
                 return new Result(snapshot, writer.stage(diffId, -1));
             } catch (RuntimeException e) {
