@@ -50,7 +50,7 @@ public final class Main {
                 if (env.containsKey("STRATA_DEBUG")) {
                     s.printStackTrace(err);
                 }
-                return exitCode(s);
+                return 1;
             }
             if (e instanceof dev.strata.cli.format.TemplateException t) {
                 err.println("Error: " + t.getMessage());
@@ -72,9 +72,5 @@ public final class Main {
     private static String commandPath(CommandLine sub) {
         String path = sub.getCommandSpec().qualifiedName(" ");
         return path.startsWith("strata ") ? path.substring(7) : path.equals("strata") ? "" : path;
-    }
-
-    static int exitCode(StrataException e) {
-        return 1;
     }
 }

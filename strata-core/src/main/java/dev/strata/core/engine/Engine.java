@@ -8,7 +8,7 @@ import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.ImageResolver;
 import dev.strata.core.store.LocalStore;
 import dev.strata.core.store.StoreLock;
-import dev.strata.core.store.TagUpdate;
+import dev.strata.core.store.Tagging;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         try (StoreLock.Held held = store.lock().acquire()) {
             ImageIndex.Snapshot index = store.index().read();
             ImageRecord image = ImageResolver.resolve(index, source);
-            store.index().write(TagUpdate.tag(index, image.id(), reference, Times.format(clock.instant())));
+            store.index().write(Tagging.tag(index, image.id(), reference, Times.format(clock.instant())));
         }
     }
 

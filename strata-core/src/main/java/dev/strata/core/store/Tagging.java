@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Pure functions that move tags between index entries, as {@code docker tag} and {@code load} do. */
-final class Tagging {
+public final class Tagging {
     private Tagging() {}
 
     /** The index with this image present and these tags pointing at it (taken away from any other image). */
@@ -18,7 +18,11 @@ final class Tagging {
         return result;
     }
 
-    /** The index with {@code tag} on image {@code id} and on no other image. */
+    /** The index with {@code tag} on image {@code id} and on no other image (the caller holds the store lock). */
+    public static ImageIndex.Snapshot tag(ImageIndex.Snapshot index, dev.strata.core.oci.Digest id, Reference tag, String tagTime) {
+        return tag(index, id, tag.withDefaultTag().toString(), tagTime);
+    }
+
     static ImageIndex.Snapshot tag(ImageIndex.Snapshot index, dev.strata.core.oci.Digest id, String tag, String tagTime) {
         ImageIndex.Snapshot result = index;
         var owner = result.byTag(tag);
@@ -36,14 +40,4 @@ final class Tagging {
         return result;
     }
 
-    /** The index with {@code tag} removed from whichever image has it. */
-    static ImageIndex.Snapshot untag(ImageIndex.Snapshot index, String tag) {
-        var owner = index.byTag(tag);
-        if (owner.isEmpty()) {
-            return index;
-        }
-        List<String> rest = new ArrayList<>(owner.get().tags());
-        rest.remove(tag);
-        return index.with(owner.get().withTags(rest, owner.get().lastTagTime()));
-    }
 }
