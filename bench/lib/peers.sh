@@ -1,32 +1,37 @@
 # shellcheck shell=bash
 # Start, drive and stop the peer engines (docker, podman) in private state under the bench
 # work dir, so a run never touches (or is skewed by) a system-wide docker or podman store.
-# Needs common.sh. Sourced, not executed.
+# Needs common.sh and freshfs.sh. Sourced, not executed.
 
 # ---------------------------------------------------------------- docker
 
 DOCKERD_PID=
 DOCKER_DIR=
 
-# docker_start DIR: start a private dockerd with all state under DIR and point the docker
-# client at it (DOCKER_HOST). No network set-up at all: no bridge, no iptables, no NAT.
+# docker_start DIR [DATA_ROOT]: start a private dockerd with all state under DIR (its image
+# store in DATA_ROOT, default DIR/data) and point the docker client at it (DOCKER_HOST).
+# No network set-up at all: no bridge, no iptables, no NAT.
 docker_start() {
     DOCKER_DIR=$1
+    local data_root=${2:-$1/data}
     ensure_cmd dockerd docker.io
     ensure_cmd docker docker.io
-    mkdir -p "$DOCKER_DIR"/{data,exec,cli}
+    # A new exec-root each time: no runtime state of an earlier dockerd (or its containerd).
+    unmount_under "$DOCKER_DIR/exec"
+    rm -rf "$DOCKER_DIR/exec"
+    mkdir -p "$DOCKER_DIR"/{exec,cli} "$data_root"
     # An empty config file, so that a host /etc/docker/daemon.json cannot change the set-up.
     echo '{}' >"$DOCKER_DIR/daemon.json"
-    log "starting dockerd (data-root $DOCKER_DIR/data, socket $DOCKER_DIR/docker.sock)"
+    log "starting dockerd (data-root $data_root, socket $DOCKER_DIR/docker.sock)"
     dockerd \
         --config-file "$DOCKER_DIR/daemon.json" \
-        --data-root "$DOCKER_DIR/data" \
+        --data-root "$data_root" \
         --exec-root "$DOCKER_DIR/exec" \
         --pidfile "$DOCKER_DIR/docker.pid" \
         -H "unix://$DOCKER_DIR/docker.sock" \
         --storage-driver overlay2 \
         --bridge=none --iptables=false --ip-masq=false \
-        >"$DOCKER_DIR/dockerd.log" 2>&1 &
+        >>"$DOCKER_DIR/dockerd.log" 2>&1 &
     DOCKERD_PID=$!
     export DOCKER_HOST="unix://$DOCKER_DIR/docker.sock"
     export DOCKER_CONFIG="$DOCKER_DIR/cli"  # no ~/.docker credentials or contexts
@@ -64,7 +69,19 @@ docker_stop() {
     DOCKERD_PID=
 }
 
-# docker_clean: remove every image from the private daemon (between load runs).
+# docker_fresh DIR FS: (re)start the private dockerd (state in DIR) with its data-root on a
+# new empty filesystem mounted at FS: stop the running one by its PID, drop its filesystem,
+# make a new one, start dockerd again. Untimed set-up before each timed docker run.
+docker_fresh() {
+    docker_stop
+    fresh_fs "$2" || return 1
+    docker_start "$1" "$2/data" || return 1
+    # Let the new daemon finish starting up (containerd plugins, its own clean-up) before a
+    # timed run begins: a daemon that answers may still be busy for a moment.
+    sleep 1
+}
+
+# docker_clean: remove every image from the private daemon (before `images` fills it).
 docker_clean() {
     local ids
     ids=$(docker images -aq 2>/dev/null | sort -u)
@@ -77,14 +94,17 @@ docker_clean() {
 # ---------------------------------------------------------------- podman
 
 PODMAN_RUNROOT=
+PODMAN_DIR=
 PODMAN=()  # the podman command line with its private store; use as "${PODMAN[@]}" ARGS
 
-# podman_setup DIR: a private podman store (root, runroot, tmp, config) under DIR.
-# podman has no daemon, so nothing is started; each command opens the store itself.
+# podman_setup DIR FS: a private podman set-up (runroot, tmp, config) under DIR, with the
+# store itself (graph root, and the temp files of image copies) on a fresh filesystem
+# mounted at FS. podman has no daemon, so nothing is started; each command opens the store.
 podman_setup() {
-    local dir=$1
+    local dir=$1 fs=$2
+    PODMAN_DIR=$dir
     ensure_cmd podman podman
-    mkdir -p "$dir"/{root,tmp}
+    mkdir -p "$dir"/tmp
     # podman refuses a runroot path longer than 50 characters (a long --work dir): then use
     # a short private one under /tmp, removed again by podman_teardown.
     PODMAN_RUNROOT=$dir/runroot
@@ -98,16 +118,30 @@ podman_setup() {
 cgroup_manager = "cgroupfs"
 events_logger = "file"
 events_logfile_path = "$dir/tmp/events.log"
-image_copy_tmp_dir = "$dir/tmp"
+image_copy_tmp_dir = "$fs/tmp"
 EOF
     export CONTAINERS_CONF="$dir/containers.conf"
-    PODMAN=(podman --root "$dir/root" --runroot "$PODMAN_RUNROOT" --storage-driver overlay
+    PODMAN=(podman --root "$fs/root" --runroot "$PODMAN_RUNROOT" --storage-driver overlay
             --tmpdir "$dir/tmp")
-    "${PODMAN[@]}" images >/dev/null 2>"$dir/setup.err" || {
+    podman_fresh "$fs" 2>"$dir/setup.err" || {
         warn "podman does not work: $(first_line "$dir/setup.err")"
         return 1
     }
-    log "podman ready ($(podman --version), store $dir/root)"
+    log "podman ready ($(podman --version), store $fs/root)"
+}
+
+# podman_fresh FS: a new empty podman store on a new filesystem mounted at FS (the FS given
+# to podman_setup): drop the old filesystem, make a new one, start from an empty runroot and
+# tmp dir, and let podman create its store (`podman images`), so that a timed `load` finds
+# an initialised store without the image, as it did before fresh filesystems.
+podman_fresh() {
+    local fs=$1
+    fresh_fs "$fs" || return 1
+    mkdir -p "$fs"/{root,tmp}
+    unmount_under "$PODMAN_RUNROOT"
+    rm -rf "${PODMAN_RUNROOT:?}" "${PODMAN_DIR:?}/tmp"
+    mkdir -p "$PODMAN_RUNROOT" "$PODMAN_DIR/tmp"
+    "${PODMAN[@]}" images >/dev/null
 }
 
 # podman_teardown: remove a runroot that podman_setup had to put outside the work dir.
@@ -117,7 +151,7 @@ podman_teardown() {
     rm -rf "$PODMAN_RUNROOT"
 }
 
-# podman_clean: remove every image from the private store (between load runs).
+# podman_clean: remove every image from the private store (before `images` fills it).
 podman_clean() {
     "${PODMAN[@]}" rmi -af >/dev/null 2>&1
     [[ -z $("${PODMAN[@]}" images -aq 2>/dev/null) ]]
