@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Snapshots as directories: {@code snapshots/<chainID hex>/fs} is the layer's tree and
@@ -31,12 +32,30 @@ public final class DirectorySnapshotter implements Snapshotter {
 
     private final Path root;
     private final Scratch scratch;
-    private final LayerApplier applier;
+    private final Supplier<LayerApplier> applierFactory;
+    private volatile LayerApplier applier;
 
-    public DirectorySnapshotter(Path root, Scratch scratch, LayerApplier applier) {
+    /**
+     * The applier is made on first use: making one asks the kernel who we are (through the foreign function
+     * API), which commands that only read the store should not pay for at start-up.
+     */
+    public DirectorySnapshotter(Path root, Scratch scratch, Supplier<LayerApplier> applierFactory) {
         this.root = root;
         this.scratch = scratch;
-        this.applier = applier;
+        this.applierFactory = applierFactory;
+    }
+
+    private LayerApplier applier() {
+        LayerApplier current = applier;
+        if (current == null) {
+            synchronized (this) {
+                if (applier == null) {
+                    applier = applierFactory.get();
+                }
+                current = applier;
+            }
+        }
+        return current;
     }
 
     private Path dirOf(Digest chainId) {
@@ -85,7 +104,7 @@ public final class DirectorySnapshotter implements Snapshotter {
             Files.createDirectory(staging.resolve(FS));
             ApplyResult result;
             try (InputStream in = layer.open()) {
-                result = applier.apply(in, staging.resolve(FS));
+                result = applier().apply(in, staging.resolve(FS));
             }
             return new PreparedDirectory(staging, result);
         } catch (IOException e) {

@@ -24,7 +24,7 @@ public final class LocalStore implements AutoCloseable {
         this.layout = layout;
         this.scratch = new Scratch(layout.ingest());
         this.content = new FileContentStore(layout.blobs(), scratch);
-        this.snapshots = new DirectorySnapshotter(layout.snapshots(), scratch, new LayerApplier());
+        this.snapshots = new DirectorySnapshotter(layout.snapshots(), scratch, LayerApplier::new);
         this.index = new ImageIndex(layout.imageIndex());
         this.lock = new StoreLock(layout.locks().resolve("store.lock"));
     }
