@@ -59,8 +59,9 @@ public final class Output {
     }
 
     /** Go's {@code time.Time.String()} in the local zone, as Docker's CreatedAt column shows it. */
-    public static String createdAt(String created) {
-        return GoTime.timeString(ImageConfig.parseTime(created).atZone(ZoneId.systemDefault()));
+    public static String createdAt(Instant created) {
+        // Docker's API carries creation times in whole seconds.
+        return GoTime.timeString(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
     }
 
     public static String rfc3339(Instant instant) {

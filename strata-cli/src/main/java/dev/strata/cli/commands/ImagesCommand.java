@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.format.Lazy;
 import dev.strata.core.engine.ImageRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,8 +66,9 @@ public final class ImagesCommand implements Callable<Integer> {
     private Map<String, Object> item(ImageRow row) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Containers", "N/A");
-        m.put("CreatedAt", Output.createdAt(row.image().created()));
-        m.put("CreatedSince", Output.since(cli, row.image().created()));
+        java.time.Instant created = dev.strata.core.oci.ImageConfig.parseTime(row.image().created());
+        m.put("CreatedAt", new Lazy(() -> Output.createdAt(created)));
+        m.put("CreatedSince", Output.since(cli, created));
         m.put("Digest", row.digest());
         m.put("ID", Output.id(row.image().id(), noTrunc));
         m.put("Repository", row.repository());

@@ -39,7 +39,9 @@ final class RowContext extends AbstractMap<String, Object> implements JsonMarsha
     public String toJson() {
         Map<String, Object> data = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
-            if (!(v instanceof TemplateMethod)) {
+            if (v instanceof Lazy lazy) {
+                data.put(k, lazy.supplier().get());
+            } else if (!(v instanceof TemplateMethod)) {
                 data.put(k, v);
             }
         });

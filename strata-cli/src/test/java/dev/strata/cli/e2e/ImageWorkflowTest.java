@@ -65,6 +65,11 @@ class ImageWorkflowTest {
         assertThat(strata.ok("images", "--no-trunc", "--format", "{{.ID}}").out()).isEqualTo(id + "\n");
         assertThat(strata.ok("images", "--format", "{{.Repository}}:{{.Tag}}").out()).isEqualTo("busybox:latest\n");
         assertThat(strata.ok("images", "--digests").lines().get(0)).contains("DIGEST");
+        // CreatedAt as Docker prints it: Go's time.String() in whole seconds.
+        assertThat(strata.ok("images", "--format", "{{.CreatedAt}}").out().strip())
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4} \\S+");
+        assertThat(strata.ok("images", "--format", "json").out())
+                .startsWith("{\"Containers\":\"N/A\",\"CreatedAt\":\"").contains("\"Repository\":\"busybox\"");
     }
 
     @Test

@@ -20,8 +20,12 @@ final class ImageLister {
                 parents.add(image.parent());
             }
         }
+        // Parse each creation time once: a comparator that parsed on every comparison would do it n log n times.
+        java.util.Map<dev.strata.core.oci.Digest, java.time.Instant> created = new java.util.HashMap<>();
+        index.images().forEach(image -> created.put(image.id(), ImageFilter.createdOf(image)));
         List<ImageRecord> images = new ArrayList<>(index.images());
-        images.sort(Comparator.comparing(ImageFilter::createdOf).reversed().thenComparing(ImageRecord::id));
+        images.sort(Comparator.comparing((ImageRecord image) -> created.get(image.id())).reversed()
+                .thenComparing(ImageRecord::id));
         List<ImageRow> rows = new ArrayList<>();
         for (ImageRecord image : images) {
             boolean intermediate = image.tags().isEmpty() && parents.contains(image.id());
