@@ -2,7 +2,9 @@ package dev.strata.core.content;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -69,6 +71,51 @@ public final class BlobWriter extends OutputStream {
             channel.write(buffer);
         }
         buffer.clear();
+    }
+
+    /**
+     * A stream that reads {@code in} and writes every byte it passes on into this blob, skipped bytes included
+     * (skipping reads them), so the blob holds exactly what the reader consumed.
+     */
+    public InputStream teeing(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                    write(b);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                int n = in.read(bytes, offset, length);
+                if (n > 0) {
+                    write(bytes, offset, n);
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                byte[] scratch = new byte[(int) Math.min(n, 1 << 16)];
+                long skipped = 0;
+                while (skipped < n) {
+                    int r = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
+                    if (r < 0) {
+                        break;
+                    }
+                    skipped += r;
+                }
+                return skipped;
+            }
+
+            @Override
+            public boolean markSupported() {
+                return false;
+            }
+        };
     }
 
     /** Bytes written so far. */

@@ -75,7 +75,7 @@ final class ArchiveTransfer {
     /** Reads an archive and adds every image in it, all or nothing. */
     List<LoadedImage> load(InputStream in, ProgressListener progress) {
         List<LoadedImage> loaded = new ArrayList<>();
-        try (SnapshotPrefetcher prefetcher = store.prefetcher();
+        try (SnapshotPrefetcher prefetcher = store.prefetcher(progress);
                 LoadedArchive archive = new DockerArchiveReader(store.content())
                         .read(in, (name, blob, head) -> prefetcher.offer(blob.digest(), blob.file(), head));
                 StoreTransaction tx = store.begin(progress, prefetcher)) {

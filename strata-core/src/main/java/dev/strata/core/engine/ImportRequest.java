@@ -18,8 +18,7 @@ public record ImportRequest(Opener source, String sourceName, Reference referenc
 
     /** Opens the tarball's bytes. */
     @FunctionalInterface
-    public interface Opener extends Importer.Source {
-        @Override
+    public interface Opener {
         InputStream open() throws IOException;
     }
 }

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * Turns one layer of any medium into a staged snapshot and a staged uncompressed blob, reading its bytes
@@ -24,12 +23,12 @@ final class LayerStager {
     private final LocalStore store;
     private final ProgressListener progress;
 
-    private final SnapshotPrefetcher prefetcher;
+    private final PreparedLayers prepared;
 
-    LayerStager(LocalStore store, ProgressListener progress, SnapshotPrefetcher prefetcher) {
+    LayerStager(LocalStore store, ProgressListener progress, PreparedLayers prepared) {
         this.store = store;
         this.progress = progress;
-        this.prefetcher = prefetcher;
+        this.prepared = prepared;
     }
 
     record Result(Snapshotter.Staged snapshot, StagedBlob blob) {}
@@ -40,7 +39,7 @@ final class LayerStager {
         if (layer.descriptor().digest().equals(diffId) && file.isPresent()) {
             // Already an uncompressed tar on this machine: unpack it (or take the early unpacking of it), then
             // link it in as the blob.
-            Optional<Snapshotter.Prepared> early = prefetcher == null ? Optional.empty() : prefetcher.take(diffId);
+            Optional<Snapshotter.Prepared> early = prepared.take(diffId);
             Snapshotter.Staged snapshot = early.isPresent()
                     ? store.snapshots().stage(parentChain, diffId, early.get())
                     : store.snapshots().stage(parentChain, diffId,
@@ -54,8 +53,7 @@ final class LayerStager {
         }
         // Compressed: unpacked early (then only decompress it into the blob), or decompressed once into the blob
         // while unpacking it.
-        Optional<Snapshotter.Prepared> early = prefetcher == null ? Optional.empty()
-                : prefetcher.take(layer.descriptor().digest());
+        Optional<Snapshotter.Prepared> early = prepared.take(layer.descriptor().digest());
         BlobWriter writer = store.content().writer();
         try {
             Snapshotter.Staged snapshot;
@@ -69,8 +67,8 @@ final class LayerStager {
                             "cannot decompress layer " + diffId.shortHex() + ": " + e.getMessage(), e);
                 }
             } else {
-                snapshot = store.snapshots().stage(parentChain, diffId, () -> new TeeInputStream(
-                        Compression.decompressing(counting(layer.open(), diffId, total)), writer, false));
+                snapshot = store.snapshots().stage(parentChain, diffId, () -> writer.teeing(
+                        Compression.decompressing(counting(layer.open(), diffId, total))));
             }
             try {
                 return new Result(snapshot, writer.stage(diffId, -1));

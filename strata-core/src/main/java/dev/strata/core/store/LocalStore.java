@@ -55,18 +55,18 @@ public final class LocalStore implements AutoCloseable {
 
     /** Starts adding images; see {@link StoreTransaction}. */
     public StoreTransaction begin(ProgressListener progress) {
-        return begin(progress, null);
+        return begin(progress, PreparedLayers.NONE);
     }
 
-    /** Starts adding images whose layers {@code prefetcher} may already be unpacking. */
-    public StoreTransaction begin(ProgressListener progress, SnapshotPrefetcher prefetcher) {
+    /** Starts adding images some of whose layers are already unpacked (or being unpacked). */
+    public StoreTransaction begin(ProgressListener progress, PreparedLayers prepared) {
         scratch.removeOrphans();
-        return new StoreTransaction(this, progress, prefetcher);
+        return new StoreTransaction(this, progress, prepared);
     }
 
     /** A prefetcher unpacking into this store's scratch space; close it when the load is done. */
-    public SnapshotPrefetcher prefetcher() {
-        return new SnapshotPrefetcher(snapshots, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    public SnapshotPrefetcher prefetcher(ProgressListener progress) {
+        return new SnapshotPrefetcher(snapshots, Math.max(1, Runtime.getRuntime().availableProcessors()), progress);
     }
 
     /** Ends this process's use of the store: removes its scratch files and releases its locks. */

@@ -3,6 +3,8 @@ package dev.strata.core.store;
 import dev.strata.core.StrataException;
 import dev.strata.core.archive.Compression;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.progress.CountingInputStream;
+import dev.strata.core.progress.ProgressListener;
 import dev.strata.core.snapshot.Snapshotter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,15 +23,17 @@ import java.util.concurrent.Future;
  * the work; nothing is staged until the transaction {@link #take}s the result and the snapshotter checks its
  * diffID. Thread-safe.
  */
-public final class SnapshotPrefetcher implements AutoCloseable {
+public final class SnapshotPrefetcher implements PreparedLayers, AutoCloseable {
     private static final int TAR_MAGIC_OFFSET = 257;
 
     private final Snapshotter snapshots;
+    private final ProgressListener progress;
     private final ExecutorService pool;
     private final Map<Digest, Future<Snapshotter.Prepared>> pending = new ConcurrentHashMap<>();
 
-    public SnapshotPrefetcher(Snapshotter snapshots, int threads) {
+    public SnapshotPrefetcher(Snapshotter snapshots, int threads, ProgressListener progress) {
         this.snapshots = snapshots;
+        this.progress = progress;
         this.pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().name("strata-unpack-", 0).factory());
     }
 
@@ -38,7 +42,8 @@ public final class SnapshotPrefetcher implements AutoCloseable {
         if (!looksLikeLayer(head) || pending.containsKey(digest)) {
             return;
         }
-        pending.put(digest, pool.submit(() -> snapshots.prepare(() -> Files.newInputStream(file))));
+        pending.put(digest, pool.submit(() -> snapshots.prepare(() -> new CountingInputStream(
+                Files.newInputStream(file), progress, "Loading layer", digest, Files.size(file)))));
     }
 
     static boolean looksLikeLayer(byte[] head) {
@@ -49,7 +54,7 @@ public final class SnapshotPrefetcher implements AutoCloseable {
                 && new String(head, TAR_MAGIC_OFFSET, 5, StandardCharsets.US_ASCII).equals("ustar");
     }
 
-    /** The unpacked tree of the blob with this digest, if one was started; waits for it. */
+    @Override
     public Optional<Snapshotter.Prepared> take(Digest digest) {
         Future<Snapshotter.Prepared> future = pending.remove(digest);
         if (future == null) {

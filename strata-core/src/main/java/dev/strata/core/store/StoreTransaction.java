@@ -38,10 +38,10 @@ public final class StoreTransaction implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private boolean committed;
 
-    StoreTransaction(LocalStore store, ProgressListener progress, SnapshotPrefetcher prefetcher) {
+    StoreTransaction(LocalStore store, ProgressListener progress, PreparedLayers prepared) {
         this.store = store;
         this.progress = progress;
-        this.layerStager = new LayerStager(store, progress, prefetcher);
+        this.layerStager = new LayerStager(store, progress, prepared);
     }
 
     private record Pending(ImageRecord record, List<Digest> chain, List<Reference> tags) {}

@@ -89,6 +89,20 @@ class FileContentStoreTest {
     }
 
     @Test
+    void teeingKeepsSkippedBytesToo() throws Exception {
+        FileContentStore store = store();
+        byte[] bytes = "0123456789".getBytes(StandardCharsets.UTF_8);
+        try (BlobWriter writer = store.writer()) {
+            try (var in = writer.teeing(new java.io.ByteArrayInputStream(bytes))) {
+                assertThat(in.read()).isEqualTo('0');
+                assertThat(in.skip(4)).isEqualTo(4);
+                assertThat(in.readAllBytes()).isEqualTo("56789".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(writer.commit(Digest.sha256(bytes), bytes.length)).isEqualTo(Digest.sha256(bytes));
+        }
+    }
+
+    @Test
     void missingBlobIsNotFound() {
         Digest absent = Digest.sha256(new byte[] {42});
         assertThatThrownBy(() -> store().open(absent)).isInstanceOf(BlobNotFoundException.class);

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.progress.Event;
+import dev.strata.core.progress.ProgressListener;
 import dev.strata.core.snapshot.Snapshotter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -40,7 +44,8 @@ class SnapshotPrefetcherTest {
         Path file = dir.resolve("layer.tar");
         Files.write(file, layer);
         Digest digest = Digest.sha256(layer);
-        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 2)) {
+        List<Event> events = new CopyOnWriteArrayList<>();
+        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 2, events::add)) {
             prefetcher.offer(digest, file, java.util.Arrays.copyOf(layer, 512));
             Snapshotter.Prepared prepared = prefetcher.take(digest).orElseThrow();
             assertThat(prepared.diffId()).isEqualTo(digest);
@@ -49,6 +54,8 @@ class SnapshotPrefetcherTest {
             assertThat(staged.publish()).isTrue();
             assertThat(store.snapshots().diffDirectory(digest).resolve("hello")).hasContent("world");
         }
+        // Early unpacking still reports each layer's progress, ending with all of its bytes.
+        assertThat(events.getLast()).isEqualTo(new Event.LayerProgress("Loading layer", digest, layer.length, layer.length));
         store.close();
     }
 
@@ -58,7 +65,7 @@ class SnapshotPrefetcherTest {
         byte[] json = "{\"not\":\"a layer\"}".getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("config.json");
         Files.write(file, json);
-        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1)) {
+        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1, ProgressListener.NONE)) {
             prefetcher.offer(Digest.sha256(json), file, json);
             assertThat(prefetcher.take(Digest.sha256(json))).isEmpty();
         }
@@ -71,7 +78,7 @@ class SnapshotPrefetcherTest {
         byte[] layer = tar("a", "b");
         Path file = dir.resolve("layer.tar");
         Files.write(file, layer);
-        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1)) {
+        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1, ProgressListener.NONE)) {
             prefetcher.offer(Digest.sha256(layer), file, java.util.Arrays.copyOf(layer, 512));
             Snapshotter.Prepared prepared = prefetcher.take(Digest.sha256(layer)).orElseThrow();
             Digest other = Digest.sha256(new byte[] {1});
@@ -91,7 +98,7 @@ class SnapshotPrefetcherTest {
         byte[] layer = tar("left", "over");
         Path file = dir.resolve("layer.tar");
         Files.write(file, layer);
-        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1)) {
+        try (SnapshotPrefetcher prefetcher = new SnapshotPrefetcher(store.snapshots(), 1, ProgressListener.NONE)) {
             prefetcher.offer(Digest.sha256(layer), file, java.util.Arrays.copyOf(layer, 512));
             Thread.sleep(200);
         }
