@@ -25,16 +25,9 @@ public final class AotTraining {
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
+        String store = root.resolve("store").toString();
         if (args.length > 1 && args[1].equals("images")) {
-            String store = root.resolve("store").toString();
-            PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-            for (String[] command : new String[][] {{"images"}, {"images", "-q"}, {"images", "--format", "{{.ID}}"}}) {
-                String[] full = {"--root", store};
-                String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(full), java.util.Arrays.stream(command))
-                        .toArray(String[]::new);
-                Main.run(all, new java.io.ByteArrayInputStream(new byte[0]), sink, new ByteArrayOutputStream(), sink,
-                        Map.of(), Terminal.of(false, false));
-            }
+            run(store, new String[][] {{"images"}, {"images", "-q"}, {"images", "--format", "{{.ID}}"}});
             return;
         }
         Files.createDirectories(root);
@@ -48,8 +41,7 @@ public final class AotTraining {
             out.closeArchiveEntry();
         }
         Path archive = root.resolve("saved.tar");
-        String store = root.resolve("store").toString();
-        String[][] commands = {
+        run(store, new String[][] {
             {"import", "-c", "CMD [\"sh\"]", tar.toString(), "training:1"},
             {"images"},
             {"images", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}"},
@@ -62,7 +54,11 @@ public final class AotTraining {
             {"load", "-i", archive.toString()},
             {"system", "df"},
             {"images", "-q"},
-        };
+        });
+    }
+
+    /** Runs each command in this JVM against the store, output discarded. */
+    private static void run(String store, String[][] commands) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         for (String[] command : commands) {
             String[] full = new String[command.length + 2];

@@ -9,7 +9,6 @@ public final class Times {
     private Times() {}
 
     public static String format(Instant instant) {
-        String text = DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC));
-        return text;
+        return DateTimeFormatter.ISO_INSTANT.format(instant.atOffset(ZoneOffset.UTC));
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -70,29 +69,6 @@ public record ImageConfig(
     @JsonIgnore
     public List<Digest> diffIds() {
         return rootfs.diffIds();
-    }
-
-    public ImageConfig withConfig(ContainerConfig newConfig) {
-        return new ImageConfig(architecture, author, newConfig, created, history, os, rootfs, variant, comment, dockerVersion, parent);
-    }
-
-    /** This config with one more layer on top, its history entry and creation time. */
-    public ImageConfig withLayer(Digest diffId, History entry) {
-        List<Digest> ids = new ArrayList<>(rootfs.diffIds());
-        ids.add(diffId);
-        return withHistory(entry).withRootFs(new RootFs("layers", ids));
-    }
-
-    /** This config with one more history entry (an empty layer unless paired with a diffID), and its time. */
-    public ImageConfig withHistory(History entry) {
-        List<History> all = new ArrayList<>(history);
-        all.add(entry);
-        return new ImageConfig(architecture, entry.author() == null ? author : entry.author(), config,
-                entry.created(), all, os, rootfs, variant, comment, dockerVersion, parent);
-    }
-
-    private ImageConfig withRootFs(RootFs newRootFs) {
-        return new ImageConfig(architecture, author, config, created, history, os, newRootFs, variant, comment, dockerVersion, parent);
     }
 
     /** The list of diffIDs of the layers, bottom first. */

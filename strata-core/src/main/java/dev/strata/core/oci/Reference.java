@@ -126,10 +126,6 @@ public record Reference(String domain, String path, String tag, Digest digest) {
         return new Reference(domain, path, newTag, null);
     }
 
-    public Reference withDigest(Digest newDigest) {
-        return new Reference(domain, path, null, newDigest);
-    }
-
     /** This reference with tag {@code latest} when it has neither tag nor digest. */
     public Reference withDefaultTag() {
         return tag == null && digest == null ? withTag(DEFAULT_TAG) : this;

@@ -9,10 +9,4 @@ public sealed interface Event {
 
     /** A layer that needed no work because the store already had it. */
     record LayerExists(Digest layer) implements Event {}
-
-    /** An image the operation added or named: {@code name} is null for an untagged image. */
-    record ImageLoaded(String name, Digest id) implements Event {}
-
-    /** An informational line (e.g. a warning) for the user. */
-    record Note(String text) implements Event {}
 }

@@ -28,8 +28,4 @@ public record ImageRecord(
     public ImageRecord withTags(List<String> newTags, String tagTime) {
         return new ImageRecord(id, manifest, newTags, repoDigests, created, size, parent, tagTime, labels);
     }
-
-    public boolean isDangling() {
-        return tags.isEmpty() && repoDigests.isEmpty();
-    }
 }

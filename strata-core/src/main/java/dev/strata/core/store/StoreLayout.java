@@ -28,18 +28,6 @@ public record StoreLayout(Path root) {
         return images().resolve("index.json");
     }
 
-    public Path containers() {
-        return root.resolve("containers");
-    }
-
-    public Path volumes() {
-        return root.resolve("volumes");
-    }
-
-    public Path cache() {
-        return root.resolve("cache");
-    }
-
     public Path locks() {
         return root.resolve("locks");
     }
