@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     static final List<String> ORDER = List.of("", "oci", "progress", "sys", "content", "archive", "image", "snapshot",
-            "store", "runtime", "build", "distribution", "engine");
+            "store", "runtime", "volume", "container", "build", "distribution", "engine");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.strata\\.core\\.?([a-z]*)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("dev\\.strata\\.core\\.([a-z]+)\\.[A-Z]");
     private static final Path MAIN = Path.of("src/main/java/dev/strata/core");
