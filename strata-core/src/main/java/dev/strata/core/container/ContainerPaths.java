@@ -1,0 +1,67 @@
+package dev.strata.core.container;
+
+import java.nio.file.Path;
+
+/**
+ * The files of one container under {@code ROOT/containers/<id>/}: its record and state, its writable layer
+ * (overlay upper and work dirs, and the merged mount point), the runtime bundle, the monitor's files and the
+ * generated /etc files. The only place that knows this layout.
+ */
+public record ContainerPaths(Path dir) {
+    public Path record() {
+        return dir.resolve("container.json");
+    }
+
+    public Path state() {
+        return dir.resolve("state.json");
+    }
+
+    /** The overlay upper dir: the container's writable layer. */
+    public Path upper() {
+        return dir.resolve("upper");
+    }
+
+    public Path work() {
+        return dir.resolve("work");
+    }
+
+    /** Where the root filesystem is mounted while the container runs. */
+    public Path merged() {
+        return dir.resolve("merged");
+    }
+
+    /** The OCI runtime bundle: the container dir itself, holding config.json. */
+    public Path bundle() {
+        return dir;
+    }
+
+    public Path runtimeConfig() {
+        return dir.resolve("config.json");
+    }
+
+    /** The monitor's own dir: pid files, exit file, control fifo. */
+    public Path monitor() {
+        return dir.resolve("monitor");
+    }
+
+    public Path log() {
+        return dir.resolve("ctr.log");
+    }
+
+    public Path hostname() {
+        return dir.resolve("hostname");
+    }
+
+    public Path hosts() {
+        return dir.resolve("hosts");
+    }
+
+    public Path resolvConf() {
+        return dir.resolve("resolv.conf");
+    }
+
+    /** The container's network namespace, bind-mounted to a file while it runs. */
+    public Path netns() {
+        return dir.resolve("netns");
+    }
+}

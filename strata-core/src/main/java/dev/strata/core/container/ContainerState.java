@@ -1,0 +1,62 @@
+package dev.strata.core.container;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What has happened to a container since {@code create}, as last recorded: replaced whole (by rename) at every
+ * transition. A recorded {@code running} may be stale (the container ended while no strata process watched);
+ * the store reconciles it with the monitor's exit file when it reads it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ContainerState(
+        @JsonProperty("Status") Status status,
+        @JsonProperty("Pid") int pid,
+        @JsonProperty("MonitorPid") int monitorPid,
+        @JsonProperty("NetworkPid") int networkPid,
+        @JsonProperty("ExitCode") int exitCode,
+        @JsonProperty("Error") String error,
+        @JsonProperty("StartedAt") String startedAt,
+        @JsonProperty("FinishedAt") String finishedAt,
+        @JsonProperty("RestartCount") int restartCount,
+        @JsonProperty("CleanedUp") boolean cleanedUp) {
+
+    /** Docker's container states, in its words. */
+    public enum Status {
+        created, running, paused, restarting, removing, exited, dead;
+
+        public boolean isActive() {
+            return this == running || this == paused || this == restarting;
+        }
+    }
+
+    /** Go's zero time, which Docker prints for "never". */
+    public static final String NEVER = "0001-01-01T00:00:00Z";
+
+    public static ContainerState created() {
+        return new ContainerState(Status.created, 0, 0, 0, 0, "", NEVER, NEVER, 0, true);
+    }
+
+    public ContainerState running(int pid, int monitorPid, int networkPid, String startedAt) {
+        return new ContainerState(Status.running, pid, monitorPid, networkPid, 0, "", startedAt, finishedAt, restartCount,
+                false);
+    }
+
+    public ContainerState withStatus(Status newStatus) {
+        return new ContainerState(newStatus, pid, monitorPid, networkPid, exitCode, error, startedAt, finishedAt,
+                restartCount, cleanedUp);
+    }
+
+    public ContainerState exited(int code, String finished) {
+        return new ContainerState(Status.exited, 0, monitorPid, networkPid, code, error, startedAt, finished,
+                restartCount, cleanedUp);
+    }
+
+    public ContainerState failed(String message) {
+        return new ContainerState(Status.created, 0, 0, 0, 128, message, startedAt, finishedAt, restartCount, cleanedUp);
+    }
+
+    public ContainerState cleaned() {
+        return new ContainerState(status, pid, 0, 0, exitCode, error, startedAt, finishedAt, restartCount, true);
+    }
+}

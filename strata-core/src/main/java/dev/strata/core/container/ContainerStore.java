@@ -1,0 +1,216 @@
+package dev.strata.core.container;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Json;
+import dev.strata.core.store.StoreLock;
+import dev.strata.core.sys.FileTrees;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Every container of one store root, each a directory {@code containers/<id>/}. A container appears whole (its
+ * directory is made under a temporary name and renamed into place) and its state file is replaced by rename,
+ * so a reader never sees half of either. Names are unique: creating and renaming check under the store lock.
+ * Thread-safe; several processes may share one root.
+ */
+public final class ContainerStore {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+    private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final StoreLock lock;
+
+    public ContainerStore(Path root, StoreLock lock) {
+        this.root = root;
+        this.lock = lock;
+    }
+
+    public ContainerPaths paths(String id) {
+        return new ContainerPaths(root.resolve(id));
+    }
+
+    /** Refuses a name Docker would refuse; a leading slash is allowed and dropped. */
+    public static String validName(String name) {
+        String bare = name.startsWith("/") ? name.substring(1) : name;
+        if (!NAME.matcher(bare).matches()) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                    "Invalid container name (" + name + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        return bare;
+    }
+
+    /**
+     * Publishes a new container: its record and first state, and whatever {@code prepare} puts in its directory
+     * (the writable layer's dirs). Fails if the name is taken.
+     */
+    public ContainerPaths create(ContainerRecord record, ContainerState state, DirectoryPreparer prepare) {
+        Path staging = root.resolve(".new-" + record.id());
+        try {
+            Files.createDirectories(root);
+            Files.createDirectory(staging);
+            ContainerPaths staged = new ContainerPaths(staging);
+            write(staged.record(), Json.write(record));
+            write(staged.state(), Json.write(state));
+            prepare.prepare(staged);
+            try (StoreLock.Held held = lock.acquire()) {
+                checkNameFree(record.name(), record.id());
+                Files.move(staging, root.resolve(record.id()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            return paths(record.id());
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM,
+                    "cannot create container " + record.name() + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Fills a new container's directory before it is published. */
+    @FunctionalInterface
+    public interface DirectoryPreparer {
+        void prepare(ContainerPaths paths) throws IOException;
+    }
+
+    /** Every container, newest first. */
+    public List<Container> list() {
+        List<Container> all = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path dir : dirs) {
+                String id = dir.getFileName().toString();
+                if (FULL_ID.matcher(id).matches()) {
+                    read(id).ifPresent(all::add);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot list containers: " + e.getMessage(), e);
+        }
+        all.sort(Comparator.comparing((Container c) -> c.record().created()).reversed()
+                .thenComparing(c -> c.record().id()));
+        return all;
+    }
+
+    /** The container named by full ID, name, or unique ID prefix, as Docker resolves them. */
+    public Container find(String nameOrId) {
+        String wanted = nameOrId.startsWith("/") ? nameOrId.substring(1) : nameOrId;
+        if (FULL_ID.matcher(wanted).matches()) {
+            Optional<Container> exact = read(wanted);
+            if (exact.isPresent()) {
+                return exact.get();
+            }
+        }
+        List<Container> all = list();
+        for (Container c : all) {
+            if (c.record().name().equals(wanted)) {
+                return c;
+            }
+        }
+        List<Container> prefixed = wanted.isEmpty() ? List.of()
+                : all.stream().filter(c -> c.record().id().startsWith(wanted)).toList();
+        if (prefixed.size() == 1) {
+            return prefixed.getFirst();
+        }
+        if (prefixed.size() > 1) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                    "multiple containers found with provided prefix: " + wanted);
+        }
+        throw new StrataException(StrataException.Kind.NOT_FOUND, "No such container: " + nameOrId);
+    }
+
+    public Optional<Container> read(String id) {
+        ContainerPaths paths = paths(id);
+        try {
+            ContainerRecord record = Json.read(Files.readAllBytes(paths.record()), ContainerRecord.class, "container record");
+            ContainerState state = Json.read(Files.readAllBytes(paths.state()), ContainerState.class, "container state");
+            return Optional.of(new Container(record, state, paths));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces a container's recorded state. */
+    public void writeState(String id, ContainerState state) {
+        try {
+            write(paths(id).state(), Json.write(state));
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM,
+                    "cannot record the state of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code rename}: gives a container a new, unused name. */
+    public void rename(String id, String newName) {
+        String name = validName(newName);
+        try (StoreLock.Held held = lock.acquire()) {
+            Container c = read(id).orElseThrow(() -> new StrataException(StrataException.Kind.NOT_FOUND, "No such container: " + id));
+            if (c.record().name().equals(name)) {
+                throw new StrataException(StrataException.Kind.CONFLICT,
+                        "Renaming a container with the same name as its current name");
+            }
+            checkNameFree(name, id);
+            write(c.paths().record(), Json.write(c.record().withName(name)));
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot rename container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes a container's directory. It disappears from listings at once (renamed aside first); a crash
+     * halfway leaves only a hidden directory, removed by the next {@link #removeLeftovers}.
+     */
+    public void remove(String id) {
+        Path dir = root.resolve(id);
+        Path doomed = root.resolve(".removing-" + id);
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.delete(doomed);
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkNameFree(String name, String ownId) {
+        for (Container c : list()) {
+            if (c.record().name().equals(name) && !c.record().id().equals(ownId)) {
+                throw new StrataException(StrataException.Kind.CONFLICT, "Conflict. The container name \"/" + name
+                        + "\" is already in use by container \"" + c.record().id()
+                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+            }
+        }
+    }
+
+    private static void write(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Files.write(temp, bytes);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                FileTrees.delete(path);
+            }
+        } catch (IOException e) {
+            // a leftover staging dir is hidden and harmless
+        }
+    }
+}
