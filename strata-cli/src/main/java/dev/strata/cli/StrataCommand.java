@@ -1,11 +1,16 @@
 package dev.strata.cli;
 
+import dev.strata.cli.commands.CommitCommand;
+import dev.strata.cli.commands.ContainerCommand;
+import dev.strata.cli.commands.CreateCommand;
 import dev.strata.cli.commands.HistoryCommand;
 import dev.strata.cli.commands.ImageCommand;
 import dev.strata.cli.commands.ImagesCommand;
 import dev.strata.cli.commands.ImportCommand;
 import dev.strata.cli.commands.InspectCommand;
 import dev.strata.cli.commands.LoadCommand;
+import dev.strata.cli.commands.PsCommand;
+import dev.strata.cli.commands.RenameCommand;
 import dev.strata.cli.commands.RmiCommand;
 import dev.strata.cli.commands.SaveCommand;
 import dev.strata.cli.commands.SystemCommand;
@@ -56,13 +61,28 @@ public final class StrataCommand implements Runnable {
         verbs.put("save", () -> new picocli.CommandLine(new SaveCommand(cli)));
         verbs.put("load", () -> new picocli.CommandLine(new LoadCommand(cli)));
         verbs.put("system", () -> SystemCommand.build(cli));
+        verbs.put("container", () -> ContainerCommand.build(cli));
+        verbs.put("ps", () -> new picocli.CommandLine(new PsCommand(cli)));
+        verbs.put("create", () -> ContainerCommand.positionalStops(new picocli.CommandLine(new CreateCommand(cli))));
+        verbs.put("commit", () -> new picocli.CommandLine(new CommitCommand(cli)));
+        verbs.put("rename", () -> new picocli.CommandLine(new RenameCommand(cli)));
         String verb = verbOf(args);
         if (verb != null && verbs.containsKey(verb)) {
-            self.addSubcommand(verb, verbs.get(verb).get());
+            self.addSubcommand(verb, withHelp(verbs.get(verb).get()));
         } else {
-            verbs.forEach((name, build) -> self.addSubcommand(name, build.get()));
+            verbs.forEach((name, build) -> self.addSubcommand(name, withHelp(build.get())));
         }
         return self;
+    }
+
+    /** Every verb takes {@code --help}, as Docker's do ({@code -h} is left to verbs that use it, as {@code run}). */
+    private static picocli.CommandLine withHelp(picocli.CommandLine line) {
+        if (line.getCommandSpec().findOption("--help") == null) {
+            line.getCommandSpec().addOption(picocli.CommandLine.Model.OptionSpec.builder("--help").usageHelp(true)
+                    .description("Print usage").build());
+        }
+        line.getSubcommands().values().forEach(StrataCommand::withHelp);
+        return line;
     }
 
     /** The first argument that is not a global option or its value. */

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class Engine implements AutoCloseable {
     private final LocalStore store;
     private final Clock clock;
+    private Containers containers;
 
     public Engine(LocalStore store, Clock clock) {
         this.store = store;
@@ -34,6 +35,14 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+    }
+
+    /** The container verbs; made on first use. */
+    public synchronized Containers containers() {
+        if (containers == null) {
+            containers = new Containers(store, clock, new java.security.SecureRandom());
+        }
+        return containers;
     }
 
     /** {@code import}: returns the new image's ID. */

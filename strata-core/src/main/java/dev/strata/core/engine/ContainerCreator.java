@@ -1,0 +1,86 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.container.ContainerPaths;
+import dev.strata.core.container.ContainerRecord;
+import dev.strata.core.container.ContainerState;
+import dev.strata.core.container.ContainerStore;
+import dev.strata.core.container.HostSettings;
+import dev.strata.core.container.NameGenerator;
+import dev.strata.core.container.RunConfig;
+import dev.strata.core.container.RunConfigs;
+import dev.strata.core.container.RunOptions;
+import dev.strata.core.image.StoredImage;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.snapshot.ChainId;
+import dev.strata.core.store.ImageRecord;
+import dev.strata.core.store.ImageResolver;
+import dev.strata.core.store.LocalStore;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/** {@code create}: a container record and its empty writable layer, pinned to the image it was made from. */
+final class ContainerCreator {
+    private final LocalStore store;
+    private final ContainerStore containers;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    ContainerCreator(LocalStore store, ContainerStore containers, Clock clock, RandomGenerator random) {
+        this.store = store;
+        this.containers = containers;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Creates the container; {@code host} holds the mounts and ports already worked out from the options. */
+    ContainerRecord create(RunOptions options, HostPlan host) {
+        ImageRecord image = ImageResolver.find(store.index().read(), options.image()).orElseThrow(() ->
+                new StrataException(StrataException.Kind.NOT_FOUND, "Unable to find image '" + options.image()
+                        + "' locally: no such image (pulling is not supported yet)"));
+        StoredImage stored = store.image(image);
+        ImageConfig imageConfig = stored.config();
+        List<Digest> chain = ChainId.chain(imageConfig.diffIds());
+        for (Digest chainId : chain) {
+            if (!store.snapshots().exists(chainId)) {
+                throw new StrataException(StrataException.Kind.CORRUPT, "cannot create a container of "
+                        + options.image() + ": its layer " + chainId.shortHex() + " is not unpacked in the store");
+            }
+        }
+        String id = newId();
+        String name = options.name() != null && !options.name().isEmpty()
+                ? ContainerStore.validName(options.name())
+                : new NameGenerator(random).next(n -> containers.list().stream().anyMatch(c -> c.name().equals(n)));
+        String hostname = options.hostname() != null && !options.hostname().isEmpty() ? options.hostname() : id.substring(0, 12);
+        RunConfig config = RunConfigs.merge(imageConfig.config(), options, hostname, host.exposedPorts(),
+                host.anonymousVolumeTargets());
+        List<String> process = RunConfigs.processArgs(config);
+        ContainerRecord record = new ContainerRecord(id, name, Times.format(clock.instant()), options.image(),
+                image.id().toString(), chain, process.getFirst(), process.subList(1, process.size()), config,
+                new HostSettings(host.mounts(), host.ports(), options.publishAll(), host.networkMode(),
+                        options.readOnly(), options.autoRemove()));
+        containers.create(record, ContainerState.created(), ContainerCreator::makeLayerDirs);
+        return record;
+    }
+
+    /** What the engine worked out from the mount, port and network options before creating. */
+    record HostPlan(List<HostSettings.ContainerMount> mounts, List<HostSettings.PublishedPort> ports,
+            List<String> exposedPorts, List<String> anonymousVolumeTargets, String networkMode) {}
+
+    private static void makeLayerDirs(ContainerPaths paths) throws java.io.IOException {
+        Files.createDirectory(paths.upper());
+        Files.createDirectory(paths.work());
+        Files.createDirectory(paths.merged());
+        Files.createDirectory(paths.monitor());
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
