@@ -16,6 +16,7 @@ public final class ContainerCommand implements Runnable {
         line.addSubcommand("create", positionalStops(new CommandLine(new CreateCommand(cli))));
         line.addSubcommand("commit", new CommandLine(new CommitCommand(cli)));
         line.addSubcommand("rename", new CommandLine(new RenameCommand(cli)));
+        line.addSubcommand("inspect", new CommandLine(new InspectCommand(cli, "container")));
         return line;
     }
 

@@ -13,7 +13,7 @@ public final class ImageCommand implements Runnable {
     public static CommandLine build(Cli cli) {
         CommandLine line = new CommandLine(new ImageCommand());
         line.addSubcommand("ls", new CommandLine(new ImagesCommand(cli)), "list");
-        line.addSubcommand("inspect", new CommandLine(new InspectCommand(cli)));
+        line.addSubcommand("inspect", new CommandLine(new InspectCommand(cli, "image")));
         line.addSubcommand("history", new CommandLine(new HistoryCommand(cli)));
         line.addSubcommand("tag", new CommandLine(new TagCommand(cli)));
         line.addSubcommand("rm", new CommandLine(new RmiCommand(cli)), "remove");

@@ -57,6 +57,11 @@ public final class Containers {
         return containers.find(nameOrId);
     }
 
+    /** {@code container inspect}: Docker's JSON object. */
+    public java.util.Map<String, Object> inspect(String nameOrId) {
+        return ContainerInspectView.of(store, find(nameOrId));
+    }
+
     /** {@code rename}. */
     public void rename(String nameOrId, String newName) {
         containers.rename(find(nameOrId).id(), newName);
