@@ -65,12 +65,19 @@ public final class PsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The image as the user named it, or its short ID once that name means another image (or none). */
+    private String imageShown(Container c) {
+        String named = cli.engine().resolveQuietly(c.record().imageName());
+        return c.record().imageId().equals(named) ? c.record().imageName()
+                : dev.strata.core.oci.Digest.parse(c.record().imageId()).shortHex();
+    }
+
     private Map<String, Object> item(Container c, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Command", ContainerText.command(c, !noTrunc));
         m.put("CreatedAt", Output.createdAt(dev.strata.core.oci.ImageConfig.parseTime(c.record().created())));
         m.put("ID", noTrunc ? c.id() : c.record().shortId());
-        m.put("Image", c.record().imageName());
+        m.put("Image", imageShown(c));
         m.put("Labels", c.record().config().labels().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(",")));
         m.put("LocalVolumes", String.valueOf(c.record().host().mounts().stream().filter(x -> "volume".equals(x.type())).count()));

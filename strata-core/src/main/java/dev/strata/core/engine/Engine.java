@@ -61,6 +61,11 @@ public final class Engine implements AutoCloseable {
         return ImageResolver.resolve(store.index().read(), name);
     }
 
+    /** The ID of the image a name means now, or null when it means none. */
+    public String resolveQuietly(String name) {
+        return ImageResolver.find(store.index().read(), name).map(r -> r.id().toString()).orElse(null);
+    }
+
     /** {@code image inspect}: Docker's JSON object for one image. */
     public Map<String, Object> inspect(String name) {
         return InspectView.of(store, resolve(name));
@@ -88,12 +93,12 @@ public final class Engine implements AutoCloseable {
 
     /** {@code rmi NAME}: Docker's {@code Untagged:} and {@code Deleted:} lines. */
     public List<String> remove(String name, boolean force, boolean prune) {
-        return new Remover(store).remove(name, force, prune);
+        return new Remover(store, () -> containers().store().list()).remove(name, force, prune);
     }
 
     /** {@code image prune}: the lines and the bytes reclaimed. */
     public PruneResult prune(boolean all) {
-        Remover.PruneReport report = new Remover(store).prune(all);
+        Remover.PruneReport report = new Remover(store, () -> containers().store().list()).prune(all);
         return new PruneResult(report.lines(), report.reclaimed());
     }
 

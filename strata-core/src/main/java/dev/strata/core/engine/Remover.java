@@ -1,6 +1,7 @@
 package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.container.Container;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.Reference;
 import dev.strata.core.store.ImageIndex;
@@ -23,9 +24,12 @@ import java.util.Set;
  */
 final class Remover {
     private final LocalStore store;
+    private final java.util.function.Supplier<List<Container>> containers;
 
-    Remover(LocalStore store) {
+    /** {@code containers} lists the store's containers: an image one of them uses is not deleted. */
+    Remover(LocalStore store, java.util.function.Supplier<List<Container>> containers) {
         this.store = store;
+        this.containers = containers;
     }
 
     /** Removes one image name or ID; returns Docker's {@code Untagged:}/{@code Deleted:} lines. */
@@ -35,14 +39,21 @@ final class Remover {
             ImageRecord image = ImageResolver.resolve(index, name);
             List<String> lines = new ArrayList<>();
             Optional<String> byTag = tagNamed(image, name);
+            List<Container> users = usersOf(image.id());
             if (byTag.isPresent()) {
+                if (image.tags().size() == 1 && !users.isEmpty() && !force) {
+                    throw new StrataException(StrataException.Kind.CONFLICT, "conflict: unable to remove repository "
+                            + "reference \"" + name + "\" (must force) - container " + users.getFirst().record().shortId()
+                            + " is using its referenced image " + image.id().shortHex());
+                }
                 index = untag(index, image, byTag.get(), lines);
                 image = index.byId(image.id()).orElseThrow();
-                if (!image.tags().isEmpty() || hasChildren(index, image.id())) {
+                if (!image.tags().isEmpty() || hasChildren(index, image.id()) || !users.isEmpty()) {
                     store.index().write(index);
                     return lines;
                 }
             } else {
+                checkNotUsed(image, users, force);
                 Set<String> repositories = new HashSet<>();
                 image.tags().forEach(t -> repositories.add(Reference.parse(t).name()));
                 if (repositories.size() > 1 && !force) {
@@ -55,6 +66,11 @@ final class Remover {
                 }
                 for (String tag : List.copyOf(image.tags())) {
                     index = untag(index, image, tag, lines);
+                }
+                if (!users.isEmpty()) {
+                    // forced: the image loses its names but stays, for the containers made from it (as Docker)
+                    store.index().write(index);
+                    return lines;
                 }
             }
             index = delete(index, index.byId(image.id()).orElseThrow(), prune, lines);
@@ -74,7 +90,8 @@ final class Remover {
             while (changed) {
                 changed = false;
                 for (ImageRecord image : index.images()) {
-                    if ((all || image.tags().isEmpty()) && !hasChildren(index, image.id())) {
+                    if ((all || image.tags().isEmpty()) && !hasChildren(index, image.id())
+                            && usersOf(image.id()).isEmpty()) {
                         for (String tag : List.copyOf(image.tags())) {
                             index = untag(index, image, tag, lines);
                         }
@@ -91,6 +108,24 @@ final class Remover {
 
     /** What prune removed and how many bytes of layers that freed. */
     record PruneReport(List<String> lines, long reclaimed) {}
+
+    private List<Container> usersOf(Digest imageId) {
+        return containers.get().stream().filter(c -> c.record().imageId().equals(imageId.toString())).toList();
+    }
+
+    private static void checkNotUsed(ImageRecord image, List<Container> users, boolean force) {
+        for (Container c : users) {
+            if (c.state().status().isActive()) {
+                throw new StrataException(StrataException.Kind.CONFLICT, "conflict: unable to delete "
+                        + image.id().shortHex() + " (cannot be forced) - image is being used by running container "
+                        + c.record().shortId());
+            }
+        }
+        if (!users.isEmpty() && !force) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "conflict: unable to delete " + image.id().shortHex()
+                    + " (must be forced) - image is being used by stopped container " + users.getFirst().record().shortId());
+        }
+    }
 
     private static Optional<String> tagNamed(ImageRecord image, String name) {
         return Reference.tryParse(name)
@@ -127,6 +162,9 @@ final class Remover {
     private void collectGarbage(ImageIndex.Snapshot index, List<String> lines) {
         Set<Digest> liveBlobs = new HashSet<>();
         Set<Digest> liveSnapshots = new HashSet<>();
+        for (Container c : containers.get()) {
+            liveSnapshots.addAll(c.record().layers());
+        }
         for (ImageRecord image : index.images()) {
             liveBlobs.add(image.manifest());
             liveBlobs.add(image.id());
