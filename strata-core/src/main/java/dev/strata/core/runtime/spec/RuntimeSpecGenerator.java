@@ -78,10 +78,10 @@ public final class RuntimeSpecGenerator {
         ObjectNode userNode = node.putObject("user");
         userNode.put("uid", user.uid());
         userNode.put("gid", user.gid());
-        if (!user.additionalGids().isEmpty()) {
-            ArrayNode gids = userNode.putArray("additionalGids");
-            user.additionalGids().forEach(gids::add);
-        }
+        // Docker lists the primary group first, so that it stays a supplementary group after a setgid program
+        ArrayNode gids = userNode.putArray("additionalGids");
+        gids.add(user.gid());
+        user.additionalGids().forEach(gids::add);
         strings(node.putArray("args"), p.args());
         strings(node.putArray("env"), Environment.compose(hostname, p.terminal(), p.env(), user.home()));
         node.put("cwd", cwd);

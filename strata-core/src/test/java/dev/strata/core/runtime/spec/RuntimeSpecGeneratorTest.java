@@ -42,7 +42,7 @@ class RuntimeSpecGeneratorTest {
         assertThat(fieldNames(process)).containsExactly("terminal", "user", "args", "env", "cwd", "capabilities",
                 "rlimits", "noNewPrivileges");
         assertThat(process.get("terminal").asBoolean()).isTrue();
-        assertThat(process.get("user").toString()).isEqualTo("{\"uid\":1000,\"gid\":1000,\"additionalGids\":[10,29]}");
+        assertThat(process.get("user").toString()).isEqualTo("{\"uid\":1000,\"gid\":1000,\"additionalGids\":[1000,10,29]}");
         assertThat(strings(process.get("env"))).containsExactly("PATH=" + Environment.DEFAULT_PATH,
                 "HOSTNAME=c0ffee123456", "TERM=xterm", "A=1", "HOME=/home/app");
         assertThat(process.get("cwd").asText()).isEqualTo("/srv/app");
@@ -65,11 +65,11 @@ class RuntimeSpecGeneratorTest {
     }
 
     @Test
-    void rootUserHasNoAdditionalGidsFieldWhenItHasNone() throws Exception {
+    void primaryGroupIsTheFirstAdditionalGroupAsInDocker() throws Exception {
         Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\n");
         JsonNode spec = spec(request(simpleProcess()));
 
-        assertThat(spec.at("/process/user").toString()).isEqualTo("{\"uid\":0,\"gid\":0}");
+        assertThat(spec.at("/process/user").toString()).isEqualTo("{\"uid\":0,\"gid\":0,\"additionalGids\":[0]}");
         assertThat(spec.at("/process/cwd").asText()).isEqualTo("/");
     }
 
@@ -201,7 +201,7 @@ class RuntimeSpecGeneratorTest {
 
         assertThat(fieldNames(plain)).containsExactly("terminal", "user", "args", "env", "cwd", "capabilities",
                 "rlimits", "noNewPrivileges");
-        assertThat(plain.get("user").toString()).isEqualTo("{\"uid\":65534,\"gid\":65534}");
+        assertThat(plain.get("user").toString()).isEqualTo("{\"uid\":65534,\"gid\":65534,\"additionalGids\":[65534]}");
         assertThat(strings(plain.get("env"))).containsExactly("PATH=" + Environment.DEFAULT_PATH, "A=1",
                 "HOME=/nonexistent");
         assertThat(strings(named.get("env"))).containsExactly("PATH=" + Environment.DEFAULT_PATH,
