@@ -1,6 +1,9 @@
 package dev.strata.core.runtime.spec;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What Docker puts in every container's spec unless told otherwise (moby's {@code oci.DefaultLinuxSpec}), so
@@ -31,6 +34,14 @@ final class DockerDefaults {
     static final List<String> MASKED_PATHS = List.of(
             "/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
             "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/devices/virtual/powercap");
+
+    /**
+     * What Docker (20.10+) sets in a network namespace it creates: any user may bind ports below 1024 and open
+     * ICMP echo sockets, without CAP_NET_BIND_SERVICE or CAP_NET_RAW. Sorted by name.
+     */
+    static final Map<String, String> NETWORK_SYSCTLS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "net.ipv4.ip_unprivileged_port_start", "0",
+            "net.ipv4.ping_group_range", "0 2147483647")));
 
     static final List<String> READONLY_PATHS = List.of(
             "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger");

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Generates a container's OCI runtime {@code config.json} (runtime-spec 1.0.2, as runc 1.1 reads it) with
  * Docker's defaults: capabilities, mounts, masked and read-only paths, device rules, namespaces (pid, ipc, uts,
- * mount, a private cgroup namespace as on cgroup v2 hosts, network as requested), {@code RLIMIT_NOFILE} and the
- * environment. {@code linux.cgroupsPath} is left to runc, which names the cgroup after the container ID below
+ * mount, a private cgroup namespace as on cgroup v2 hosts, network as requested), the sysctls Docker sets in a
+ * new network namespace, {@code RLIMIT_NOFILE} and the environment. {@code linux.cgroupsPath} is left to runc, which names the cgroup after the container ID below
  * the caller's own cgroup. No seccomp profile, no AppArmor.
  *
  * <p>Output is deterministic: fields in a fixed order, annotations sorted. Thread-safe; it holds only the host
@@ -81,7 +81,7 @@ public final class RuntimeSpecGenerator {
         // Docker lists the primary group first, so that it stays a supplementary group after a setgid program
         ArrayNode gids = userNode.putArray("additionalGids");
         gids.add(user.gid());
-        user.additionalGids().forEach(gids::add);
+        user.supplementaryGids().forEach(gids::add);
         strings(node.putArray("args"), p.args());
         strings(node.putArray("env"), Environment.compose(hostname, p.terminal(), p.env(), user.home()));
         node.put("cwd", cwd);
@@ -122,6 +122,11 @@ public final class RuntimeSpecGenerator {
 
     private static ObjectNode linux(NetworkNamespace network) {
         ObjectNode linux = Json.mapper().createObjectNode();
+        if (network instanceof NetworkNamespace.Isolated) {
+            // only in a namespace of its own, as Docker: a joined or the host's namespace keeps its settings
+            ObjectNode sysctl = linux.putObject("sysctl");
+            DockerDefaults.NETWORK_SYSCTLS.forEach(sysctl::put);
+        }
         ArrayNode devices = linux.putObject("resources").putArray("devices");
         for (DockerDefaults.DeviceRule rule : DockerDefaults.DEVICES) {
             ObjectNode d = devices.addObject();

@@ -10,7 +10,7 @@ import java.util.List;
 final class BusyboxRootfs {
     static final Path BUSYBOX = Path.of("/bin/busybox");
     static final List<String> APPLETS = List.of("sh", "echo", "cat", "ls", "id", "pwd", "env", "hostname", "touch",
-            "mkdir", "sleep", "true", "false", "grep", "head", "wc", "mknod", "tr", "cut");
+            "mkdir", "sleep", "true", "false", "grep", "head", "wc", "mknod", "tr", "cut", "httpd");
     static final String PASSWD = """
             root:x:0:0:root:/root:/bin/sh
             nobody:x:65534:65534:nobody:/nonexistent:/bin/false

@@ -92,7 +92,10 @@ class RuntimeSpecGeneratorTest {
     void linuxHasDockersMaskedReadonlyPathsDevicesAndNamespaces() {
         JsonNode linux = spec(request(simpleProcess())).get("linux");
 
-        assertThat(fieldNames(linux)).containsExactly("resources", "namespaces", "maskedPaths", "readonlyPaths");
+        assertThat(fieldNames(linux)).containsExactly("sysctl", "resources", "namespaces", "maskedPaths",
+                "readonlyPaths");
+        assertThat(linux.get("sysctl").toString()).isEqualTo("{\"net.ipv4.ip_unprivileged_port_start\":\"0\","
+                + "\"net.ipv4.ping_group_range\":\"0 2147483647\"}");
         assertThat(strings(linux.get("maskedPaths"))).contains("/proc/kcore", "/proc/keys", "/sys/firmware",
                 "/proc/sched_debug", "/proc/timer_list", "/proc/acpi", "/proc/scsi");
         assertThat(strings(linux.get("readonlyPaths")))
@@ -109,11 +112,13 @@ class RuntimeSpecGeneratorTest {
     void hostNetworkHasNoNetworkNamespaceAndAJoinedOneHasItsPath() {
         JsonNode host = spec(request(simpleProcess(), List.of(), new NetworkNamespace.Host())).get("linux");
         assertThat(namespaces(host)).containsExactly("mount", "uts", "pid", "ipc", "cgroup");
+        assertThat(host.has("sysctl")).as("the host's sysctls are left alone").isFalse();
 
         Path netns = Path.of("/run/netns/strata-x");
         JsonNode joined = spec(request(simpleProcess(), List.of(), new NetworkNamespace.Joined(netns))).get("linux");
         assertThat(joined.get("namespaces").get(1).toString())
                 .isEqualTo("{\"type\":\"network\",\"path\":\"/run/netns/strata-x\"}");
+        assertThat(joined.has("sysctl")).isFalse();
     }
 
     @Test

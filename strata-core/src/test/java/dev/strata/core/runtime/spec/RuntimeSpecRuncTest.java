@@ -172,6 +172,14 @@ class RuntimeSpecRuncTest {
     }
 
     @Test
+    void anyUserMayBindLowPortsInAnIsolatedNetwork() throws Exception {
+        Runc.Result r = run(spec(sh("cat /proc/sys/net/ipv4/ip_unprivileged_port_start; "
+                + "httpd -p 127.0.0.1:80 && echo bound", "app", "", List.of())));
+
+        assertThat(r.lines()).as(r.stderr()).containsExactly("0", "bound");
+    }
+
+    @Test
     void hostNetworkShowsTheHostsInterfaces() throws Exception {
         RuntimeSpecRequest request = new RuntimeSpecRequest(rootfs, false, "host", sh("cat /proc/net/dev", "", "",
                 List.of()), List.of(), new NetworkNamespace.Host(), Map.of());
