@@ -28,7 +28,8 @@ final class DockerDefaults {
             new MountRequest("/sys/fs/cgroup", "cgroup", "cgroup", List.of("ro", "nosuid", "noexec", "nodev")),
             new MountRequest("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
             // Docker binds a per-container tmpfs of --shm-size (64m); a tmpfs of the same size here is equivalent
-            new MountRequest("/dev/shm", "tmpfs", "shm", List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
+            new MountRequest("/dev/shm", "tmpfs", "shm",
+                    List.of("nosuid", "noexec", "nodev", "mode=1777", "size=65536k")));
 
     /** Kernel files that leak host information or allow attacks; hidden (Docker 26+ adds powercap). */
     static final List<String> MASKED_PATHS = List.of(

@@ -12,8 +12,8 @@ import java.util.List;
  * Generates a container's OCI runtime {@code config.json} (runtime-spec 1.0.2, as runc 1.1 reads it) with
  * Docker's defaults: capabilities, mounts, masked and read-only paths, device rules, namespaces (pid, ipc, uts,
  * mount, a private cgroup namespace as on cgroup v2 hosts, network as requested), the sysctls Docker sets in a
- * new network namespace, {@code RLIMIT_NOFILE} and the environment. {@code linux.cgroupsPath} is left to runc, which names the cgroup after the container ID below
- * the caller's own cgroup. No seccomp profile, no AppArmor.
+ * new network namespace, {@code RLIMIT_NOFILE} and the environment. {@code linux.cgroupsPath} is left to runc,
+ * which names the cgroup after the container ID below the caller's own cgroup. No seccomp profile, no AppArmor.
  *
  * <p>Output is deterministic: fields in a fixed order, annotations sorted. Thread-safe; it holds only the host
  * limits read at construction.
@@ -65,7 +65,7 @@ public final class RuntimeSpecGenerator {
         return Json.write(process(rootfs, null, process));
     }
 
-    /** A {@code process} object for {@code runc exec --process FILE}, with {@code HOSTNAME=hostname} as Docker sets it. */
+    /** A {@code process} object for {@code runc exec --process FILE}, with {@code HOSTNAME} as Docker sets it. */
     public byte[] processJson(Path rootfs, String hostname, ProcessRequest process) {
         return Json.write(process(rootfs, hostname, process));
     }

@@ -51,7 +51,7 @@ public final class UserResolver {
         String home = "";
         String matchedName = null;
         UserDatabase.Passwd entry = db.passwd().stream()
-                .filter(u -> userArg.isEmpty() ? u.uid() == 0 : uidArg != null ? u.uid() == uidArg : u.name().equals(userArg))
+                .filter(u -> matches(u, userArg, uidArg))
                 .findFirst().orElse(null);
         if (entry != null) {
             matchedName = entry.name();
@@ -89,6 +89,14 @@ public final class UserResolver {
                     .toList();
         }
         return new ExecUser(uid, gid, supplementary, home.isEmpty() ? "/" : home);
+    }
+
+    /** An empty user means UID 0; a numeric one is always a UID, never a name. */
+    private static boolean matches(UserDatabase.Passwd entry, String userArg, Integer uidArg) {
+        if (userArg.isEmpty()) {
+            return entry.uid() == 0;
+        }
+        return uidArg != null ? entry.uid() == uidArg : entry.name().equals(userArg);
     }
 
     /** The ID an argument names, or null for a name; out of range is an error, as in moby. */

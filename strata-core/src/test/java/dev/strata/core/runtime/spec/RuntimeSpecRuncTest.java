@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +139,7 @@ class RuntimeSpecRuncTest {
 
         Runc.Result r = run(spec(sh(script.toString(), "", "", List.of())));
 
-        List<String> expected = new java.util.ArrayList<>(java.util.Collections.nCopies(present.size(), "0"));
+        List<String> expected = new ArrayList<>(Collections.nCopies(present.size(), "0"));
         expected.add("ro,nosuid,nodev,noexec,relatime");
         assertThat(r.lines()).as(r.stderr()).isEqualTo(expected);
     }
