@@ -1,0 +1,77 @@
+package dev.strata.core.sys;
+
+import static dev.strata.core.sys.Libc.INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * Linux namespaces made persistent as files: {@code unshare(2)} on a thread of its own, then a bind mount of
+ * that thread's namespace onto a file, so that the namespace outlives every process and other programs (runc,
+ * slirp4netns, nsenter) can join it by path. Stateless and thread-safe.
+ */
+public final class Namespaces {
+    public static final int CLONE_NEWNET = 0x40000000;
+
+    private static final MethodHandle UNSHARE = Libc.withErrno("unshare", FunctionDescriptor.of(INT, INT));
+
+    private Namespaces() {}
+
+    /**
+     * Creates a new network namespace, holding only a loopback interface (down, as the kernel makes it), and
+     * bind-mounts it onto {@code file}, which must exist. The namespace lives until {@code file} is unmounted
+     * and no process is left in it.
+     *
+     * <p>The network namespace belongs to a thread, not a process: the calling thread must stay where it is,
+     * so the work runs on a new platform thread that ends (and with it, its OS thread) right after the mount.
+     * Blocks until that thread is done.
+     */
+    public static void bindNewNetworkNamespace(Path file) throws ErrnoException {
+        ErrnoException[] failure = new ErrnoException[1];
+        Thread thread = Thread.ofPlatform().name("strata-netns").start(() -> {
+            try {
+                unshare(CLONE_NEWNET);
+                Mounts.mount("/proc/thread-self/ns/net", file, null, Mounts.MS_BIND, null);
+            } catch (ErrnoException e) {
+                failure[0] = e;
+            }
+        });
+        joinUninterruptibly(thread);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    private static void unshare(int flags) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int result = (int) UNSHARE.invokeExact(errno, flags);
+            if (result != 0) {
+                throw new ErrnoException("unshare", "namespace 0x" + Integer.toHexString(flags), Libc.errno(errno));
+            }
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /** The new namespace must not be left half made because the caller was interrupted: wait, then re-assert. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
