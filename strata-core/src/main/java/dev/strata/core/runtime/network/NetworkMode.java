@@ -24,8 +24,15 @@ public sealed interface NetworkMode {
         }
     }
 
-    /** A network namespace of its own, connected by slirp4netns over {@code subnet}. */
-    record Slirp4netns(Subnet subnet) implements NetworkMode {
+    /**
+     * A network namespace of its own, connected by slirp4netns over {@code subnet}.
+     *
+     * @param allowHostLoopback whether the container may reach the host's 127.0.0.1 through the gateway address.
+     *     Off by default, for safety; but off, libslirp also drops the replies to UDP datagrams that came in
+     *     through a published port from the host's loopback (podman issue 4586), so request/response UDP services
+     *     published on 127.0.0.1 need it on.
+     */
+    record Slirp4netns(Subnet subnet, boolean allowHostLoopback) implements NetworkMode {
         public Slirp4netns {
             if (subnet == null) {
                 throw new IllegalArgumentException("subnet is required");
@@ -33,7 +40,7 @@ public sealed interface NetworkMode {
         }
 
         public Slirp4netns() {
-            this(Subnet.DEFAULT);
+            this(Subnet.DEFAULT, false);
         }
 
         @Override
@@ -52,8 +59,8 @@ public sealed interface NetworkMode {
 
     /**
      * Parses a {@code --network} value: {@code host}, {@code none}, {@code slirp4netns} (also spelt
-     * {@code bridge} or {@code default}, as Docker users write it, or empty), or {@code slirp4netns:cidr=A.B.C.D/N}
-     * as podman spells a choice of subnet.
+     * {@code bridge} or {@code default}, as Docker users write it, or empty), or slirp4netns with podman's options
+     * {@code slirp4netns:cidr=A.B.C.D/N,allow_host_loopback=true}.
      */
     static NetworkMode parse(String value) {
         String text = value == null ? "" : value.strip();
@@ -70,12 +77,7 @@ public sealed interface NetworkMode {
             default -> { }
         }
         if (text.startsWith("slirp4netns:")) {
-            String options = text.substring("slirp4netns:".length());
-            if (options.startsWith("cidr=") && !options.contains(",")) {
-                return new Slirp4netns(Subnet.parse(options.substring("cidr=".length())));
-            }
-            throw new StrataException(StrataException.Kind.UNSUPPORTED, "cannot use network " + text
-                    + ": the only slirp4netns option supported is cidr=A.B.C.D/N");
+            return slirp4netnsWithOptions(text);
         }
         if (text.startsWith("container:") || text.startsWith("ns:")) {
             throw new StrataException(StrataException.Kind.UNSUPPORTED, "cannot use network " + text
@@ -84,5 +86,28 @@ public sealed interface NetworkMode {
         }
         throw new StrataException(StrataException.Kind.NOT_FOUND, "cannot use network " + text + ": network "
                 + text + " not found; use slirp4netns (or bridge, default), host or none");
+    }
+
+    private static NetworkMode slirp4netnsWithOptions(String text) {
+        Subnet subnet = Subnet.DEFAULT;
+        boolean allowHostLoopback = false;
+        for (String option : text.substring("slirp4netns:".length()).split(",")) {
+            int equals = option.indexOf('=');
+            String key = equals < 0 ? option : option.substring(0, equals);
+            String value = equals < 0 ? "" : option.substring(equals + 1);
+            switch (key) {
+                case "cidr" -> subnet = Subnet.parse(value);
+                case "allow_host_loopback" -> {
+                    if (!value.equals("true") && !value.equals("false")) {
+                        throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot use network " + text
+                                + ": allow_host_loopback must be true or false");
+                    }
+                    allowHostLoopback = value.equals("true");
+                }
+                default -> throw new StrataException(StrataException.Kind.UNSUPPORTED, "cannot use network " + text
+                        + ": unknown slirp4netns option " + key + "; the options are cidr and allow_host_loopback");
+            }
+        }
+        return new Slirp4netns(subnet, allowHostLoopback);
     }
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.core.StrataException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts, configures and stops slirp4netns, the user-mode network stack that connects a container's own network
@@ -49,25 +52,31 @@ public final class Slirp4netns {
         this.api = new SlirpApi(timeout);
     }
 
-    /** Starts slirp4netns on {@link Subnet#DEFAULT}; see {@link #start(Path, Subnet, Path, Path)}. */
+    /** Starts slirp4netns with the default options; see {@link #start(Path, NetworkMode.Slirp4netns, Path, Path)}. */
     public SlirpProcess start(Path netnsFile, Path apiSocket, Path logFile) {
-        return start(netnsFile, Subnet.DEFAULT, apiSocket, logFile);
+        return start(netnsFile, new NetworkMode.Slirp4netns(), apiSocket, logFile);
     }
 
     /**
      * Starts slirp4netns for the network namespace kept at {@code netnsFile} and returns once {@code tap0} is
-     * configured (address, default route, MTU 65520) and {@code apiSocket} answers. The container cannot reach
-     * the host's loopback through the gateway ({@code --disable-host-loopback}); slirp4netns runs sandboxed (own
-     * mount namespace, capabilities dropped but binding low ports) under a seccomp filter.
+     * configured (an address of the mode's subnet, default route, MTU 65520) and {@code apiSocket} answers. Unless
+     * the mode allows it, the container cannot reach the host's loopback through the gateway
+     * ({@code --disable-host-loopback}). slirp4netns runs sandboxed (own mount namespace with only the host's
+     * {@code /etc} and {@code /run}, capabilities dropped but binding low ports) under a seccomp filter.
      *
      * @param apiSocket where slirp4netns listens for requests; at most 107 bytes long
      * @param logFile where its output is appended
      * @throws StrataException {@code SYSTEM} if it is missing, exits, or is not ready within the timeout (then it
      *     is killed)
      */
-    public SlirpProcess start(Path netnsFile, Subnet subnet, Path apiSocket, Path logFile) {
+    public SlirpProcess start(Path netnsFile, NetworkMode.Slirp4netns mode, Path apiSocket, Path logFile) {
+        if (!Files.isExecutable(binary)) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot start slirp4netns: " + binary
+                    + " is not an executable file (install the Debian package slirp4netns, or use --network host"
+                    + " or none)");
+        }
         String socketPath = apiSocket.toAbsolutePath().toString();
-        if (socketPath.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
+        if (socketPath.getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot start slirp4netns: the API socket"
                     + " path " + socketPath + " is longer than a unix socket address allows (107 bytes); use a"
                     + " shorter --root");
@@ -76,9 +85,13 @@ public final class Slirp4netns {
         if (setsid != null) {
             command.add(setsid.toString());
         }
-        command.addAll(List.of(binary.toString(), "--configure", "--mtu=65520", "--disable-host-loopback",
-                "--enable-sandbox", "--enable-seccomp", "--cidr=" + subnet, "--netns-type=path",
-                "--api-socket=" + socketPath, netnsFile.toAbsolutePath().toString(), "tap0"));
+        command.addAll(List.of(binary.toString(), "--configure", "--mtu=65520"));
+        if (!mode.allowHostLoopback()) {
+            command.add("--disable-host-loopback");
+        }
+        command.addAll(List.of("--enable-sandbox", "--enable-seccomp", "--cidr=" + mode.subnet(),
+                "--netns-type=path", "--api-socket=" + socketPath, netnsFile.toAbsolutePath().toString(), "tap0"));
+        long logStart = logSize(logFile);
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -90,14 +103,15 @@ public final class Slirp4netns {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot start slirp4netns: " + e.getMessage()
                     + " (install the Debian package slirp4netns, or use --network host or none)", e);
         }
-        SlirpProcess started = new SlirpProcess((int) process.pid(), subnet, apiSocket, logFile);
-        awaitReady(process, started);
+        SlirpProcess started = new SlirpProcess((int) process.pid(), mode.subnet(), apiSocket, logFile);
+        awaitReady(process, started, logStart);
         return started;
     }
 
     /**
      * Forwards {@code mapping}'s host address into the container (to its {@code tap0} address). A host port of 0
-     * is replaced by a free one.
+     * is replaced by a free one. UDP works both ways only if the mode allows host loopback, see
+     * {@link NetworkMode.Slirp4netns}.
      *
      * @return the mapping as set up, with its host port decided
      * @throws StrataException {@code CONFLICT} "port is already allocated" if something listens there already;
@@ -169,14 +183,14 @@ public final class Slirp4netns {
     }
 
     /** Polls the API socket until it answers, watching the process so that a failed start is reported at once. */
-    private void awaitReady(Process process, SlirpProcess started) {
+    private void awaitReady(Process process, SlirpProcess started, long logStart) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
         try {
             while (true) {
-                if (process.waitFor(pause, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (process.waitFor(pause, TimeUnit.MILLISECONDS)) {
                     throw new StrataException(StrataException.Kind.SYSTEM, "cannot start slirp4netns: it exited with"
-                            + " status " + process.exitValue() + ": " + lastLines(started.logFile()));
+                            + " status " + process.exitValue() + ": " + lastLines(started.logFile(), logStart));
                 }
                 if (Files.exists(started.apiSocket()) && answers(started.apiSocket())) {
                     return;
@@ -184,7 +198,7 @@ public final class Slirp4netns {
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly();
                     throw new StrataException(StrataException.Kind.SYSTEM, "cannot start slirp4netns: not ready"
-                            + " within " + timeout.toMillis() + " ms: " + lastLines(started.logFile()));
+                            + " within " + timeout.toMillis() + " ms: " + lastLines(started.logFile(), logStart));
                 }
                 pause = Math.min(pause * 2, 50);
             }
@@ -209,13 +223,27 @@ public final class Slirp4netns {
         return name.length() > 15 ? name.substring(0, 15) : name;
     }
 
-    private static String lastLines(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
+    /**
+     * What this run of slirp4netns wrote to its (appended) log: the last lines, or for a usage error the lines
+     * before its help text, which say what was wrong.
+     */
+    private static String lastLines(Path log, long from) {
+        try (var channel = Files.newByteChannel(log)) {
+            channel.position(from);
+            List<String> lines = new String(Channels.newInputStream(channel).readAllBytes(),
+                    StandardCharsets.UTF_8).lines().takeWhile(l -> !l.startsWith("Usage: ")).toList();
             return String.join("; ", lines.subList(Math.max(0, lines.size() - 5), lines.size()))
                     + " (log: " + log + ")";
         } catch (IOException e) {
             return "see " + log;
+        }
+    }
+
+    private static long logSize(Path log) {
+        try {
+            return Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 }

@@ -30,7 +30,7 @@ final class SlirpApi {
         this.timeout = timeout;
     }
 
-    /** The answer to {@code request}: either a {@link Reply.Ok} with its return value or a {@link Reply.Failed}. */
+    /** The answer to {@code request}: a {@link Reply.Failed} with slirp4netns's reason, or else a {@link Reply.Ok}. */
     Reply call(Path socket, Object request) throws IOException {
         byte[] body = Json.write(request);
         if (body.length >= 4096) {
@@ -40,10 +40,8 @@ final class SlirpApi {
         if (answer.has("error")) {
             return new Reply.Failed(answer.path("error").path("desc").asText("unknown error"));
         }
-        if (!answer.has("return")) {
-            throw new IOException("slirp4netns answered neither return nor error: " + answer);
-        }
-        return new Reply.Ok(answer.get("return"));
+        // add_hostfwd wraps its result in "return"; list_hostfwd answers {"entries": [...]} bare.
+        return new Reply.Ok(answer.has("return") ? answer.get("return") : answer);
     }
 
     /** What slirp4netns answered. */

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A UDP echo server for tests, run as its own JVM inside a network namespace ({@code nsenter --net=FILE java
- * ...}) because busybox has no UDP server. Prints "ready" once bound; answers each datagram with "echo:" and it.
+ * ...}) because busybox has no UDP server. Prints "ready" once bound and "received:" with each datagram's text, and
+ * answers each with "echo:" and it.
  */
 final class UdpEcho {
     private UdpEcho() {}
@@ -20,8 +21,10 @@ final class UdpEcho {
             while (true) {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                byte[] reply = ("echo:" + new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8);
+                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                System.out.println("received:" + text);
+                System.out.flush();
+                byte[] reply = ("echo:" + text).getBytes(StandardCharsets.UTF_8);
                 socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
             }
         }
