@@ -16,7 +16,9 @@ import java.nio.file.Path;
  *
  * <p>The file's mount may stay private or shared: unlike a mount namespace, a network namespace cannot form a
  * mount loop, so the kernel takes it on any mount. Copies of the mount made by later mount namespaces do not keep
- * it alive either: runc and {@code slirp4netns --enable-sandbox} pivot away from (and detach) the host's tree.
+ * it alive either: runc and {@code slirp4netns --enable-sandbox} pivot away from (and detach) the host's tree,
+ * except that slirp4netns's sandbox keeps the host's {@code /etc} and {@code /run}: namespace files there would be
+ * pinned by every slirp4netns started meanwhile, so keep them elsewhere (under the store's root).
  */
 public final class NetworkNamespaces {
     /**

@@ -62,7 +62,8 @@ public final class Slirp4netns {
      * configured (an address of the mode's subnet, default route, MTU 65520) and {@code apiSocket} answers. Unless
      * the mode allows it, the container cannot reach the host's loopback through the gateway
      * ({@code --disable-host-loopback}). slirp4netns runs sandboxed (own mount namespace with only the host's
-     * {@code /etc} and {@code /run}, capabilities dropped but binding low ports) under a seccomp filter.
+     * {@code /etc} and {@code /run}, capabilities dropped but binding low ports) under a seccomp filter. Its DNS
+     * forwarder ({@link Subnet#dns()}) asks the host's resolvers, loopback ones included, as DNS must.
      *
      * @param apiSocket where slirp4netns listens for requests; at most 107 bytes long
      * @param logFile where its output is appended
@@ -165,7 +166,8 @@ public final class Slirp4netns {
 
     /**
      * Stops the slirp4netns with process ID {@code pid}: SIGTERM, then SIGKILL if it lingers past the timeout.
-     * A PID that no longer names a slirp4netns (it exited and the number was reused) is left alone.
+     * A PID that no longer names a slirp4netns (it exited and the number was reused) is left alone. Killed, it
+     * leaves its API socket file behind, for the container directory's removal to take.
      *
      * @return whether a slirp4netns was running and has been stopped
      */
