@@ -46,6 +46,16 @@ final class Libc {
         return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
     }
 
+    /**
+     * A handle to a variadic function such as {@code ioctl}, whose first argument is the errno capture segment;
+     * {@code firstVariadic} counts the fixed arguments of the C function.
+     */
+    @SuppressWarnings("restricted")
+    static MethodHandle withErrnoVariadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
+        return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO,
+                Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
     /** A handle to a function that cannot fail, such as {@code geteuid}. */
     @SuppressWarnings("restricted")
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
