@@ -18,7 +18,10 @@ final class NaturalOrder implements Comparator<String> {
         while (i < a.length() && j < b.length()) {
             char ca = a.charAt(i);
             char cb = b.charAt(j);
-            if (isDigit(ca) && isDigit(cb)) {
+            if (isDigit(ca) != isDigit(cb)) {
+                return isDigit(ca) ? -1 : 1; // digits sort before every other character, '-' and '.' included
+            }
+            if (isDigit(ca)) {
                 int endA = digitsEnd(a, i);
                 int endB = digitsEnd(b, j);
                 int byNumber = compareNumbers(a.substring(i, endA), b.substring(j, endB));
