@@ -56,6 +56,7 @@ public final class StrataCommand implements Runnable {
         verbs.put("save", () -> new picocli.CommandLine(new SaveCommand(cli)));
         verbs.put("load", () -> new picocli.CommandLine(new LoadCommand(cli)));
         verbs.put("system", () -> SystemCommand.build(cli));
+        verbs.put("volume", () -> dev.strata.cli.commands.VolumeCommand.build(cli));
         String verb = verbOf(args);
         if (verb != null && verbs.containsKey(verb)) {
             self.addSubcommand(verb, verbs.get(verb).get());
