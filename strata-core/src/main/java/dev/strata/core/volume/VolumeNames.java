@@ -10,7 +10,6 @@ public final class VolumeNames {
     /** Docker's {@code RestrictedNameChars}, quoted in its error message. */
     static final String ALLOWED = "[a-zA-Z0-9][a-zA-Z0-9_.-]";
     private static final Pattern VALID = Pattern.compile(ALLOWED + "+");
-    private static final Pattern ANONYMOUS = Pattern.compile("[0-9a-f]{64}");
 
     private VolumeNames() {}
 
@@ -36,10 +35,5 @@ public final class VolumeNames {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    /** True for a name of the shape anonymous volumes get (a named volume may have it too). */
-    static boolean looksAnonymous(String name) {
-        return ANONYMOUS.matcher(name).matches();
     }
 }

@@ -21,7 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import dev.strata.core.sys.Mounts;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -238,6 +240,26 @@ class VolumesTest {
         assertThatThrownBy(() -> volumes.prune(true, List.of("all=true")))
                 .hasMessage("conflicting options: cannot specify both --all and --filter all=1");
         assertThatThrownBy(() -> volumes.prune(false, List.of("dangling=true"))).hasMessage("invalid filter 'dangling'");
+    }
+
+    @Test
+    @Tag("root")
+    void aVolumeWithAFileSystemMountedOnItIsNeverDeleted() throws Exception {
+        Volume mounted = create("mounted");
+        Mounts.mount("strata-test", mounted.mountpoint(), "tmpfs", 0, "size=1m");
+        try {
+            Files.writeString(mounted.mountpoint().resolve("precious"), "not ours");
+            assertThatThrownBy(() -> volumes.remove("mounted", false))
+                    .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.kind()).isEqualTo(StrataException.Kind.IN_USE))
+                    .hasMessage("cannot remove volume mounted: a file system is still mounted on " + mounted.mountpoint()
+                            + "; unmount it first");
+            assertThat(volumes.prune(true, List.of()).deleted()).isEmpty();
+            assertThat(mounted.mountpoint().resolve("precious")).hasContent("not ours");
+        } finally {
+            Mounts.unmount(mounted.mountpoint(), Mounts.MNT_DETACH);
+        }
+        volumes.remove("mounted", false);
+        assertThat(volumes.find("mounted")).isEmpty();
     }
 
     @Test
