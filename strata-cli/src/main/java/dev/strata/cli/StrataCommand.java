@@ -66,6 +66,7 @@ public final class StrataCommand implements Runnable {
         verbs.put("create", () -> ContainerCommand.positionalStops(new picocli.CommandLine(new CreateCommand(cli))));
         verbs.put("commit", () -> new picocli.CommandLine(new CommitCommand(cli)));
         verbs.put("rename", () -> new picocli.CommandLine(new RenameCommand(cli)));
+        verbs.put("volume", () -> dev.strata.cli.commands.VolumeCommand.build(cli));
         String verb = verbOf(args);
         if (verb != null && verbs.containsKey(verb)) {
             self.addSubcommand(verb, withHelp(verbs.get(verb).get()));

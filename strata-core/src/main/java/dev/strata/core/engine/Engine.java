@@ -21,6 +21,7 @@ public final class Engine implements AutoCloseable {
     private final LocalStore store;
     private final Clock clock;
     private Containers containers;
+    private dev.strata.core.volume.Volumes volumes;
 
     public Engine(LocalStore store, Clock clock) {
         this.store = store;
@@ -29,6 +30,18 @@ public final class Engine implements AutoCloseable {
 
     public LocalStore store() {
         return store;
+    }
+
+    /**
+     * The store's volumes ({@code volume create/ls/inspect/rm/prune}), made on first use. No container uses a
+     * volume yet ({@link dev.strata.core.volume.VolumeUsers#NONE}) until containers are wired in here.
+     */
+    public synchronized dev.strata.core.volume.Volumes volumes() {
+        if (volumes == null) {
+            volumes = new dev.strata.core.volume.Volumes(store.layout().root(), clock, new java.security.SecureRandom(),
+                    dev.strata.core.volume.VolumeUsers.NONE);
+        }
+        return volumes;
     }
 
     /** Releases the store (scratch files, locks); the engine is unusable afterwards. */
