@@ -32,14 +32,14 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
-    /**
-     * The store's volumes ({@code volume create/ls/inspect/rm/prune}), made on first use. No container uses a
-     * volume yet ({@link dev.strata.core.volume.VolumeUsers#NONE}) until containers are wired in here.
-     */
+    /** The store's volumes ({@code volume create/ls/inspect/rm/prune}), made on first use. */
     public synchronized dev.strata.core.volume.Volumes volumes() {
         if (volumes == null) {
             volumes = new dev.strata.core.volume.Volumes(store.layout().root(), clock, new java.security.SecureRandom(),
-                    dev.strata.core.volume.VolumeUsers.NONE);
+                    name -> containers().store().list().stream()
+                            .filter(c -> c.record().host().mounts().stream()
+                                    .anyMatch(m -> "volume".equals(m.type()) && name.equals(m.name())))
+                            .map(c -> c.id()).toList());
         }
         return volumes;
     }
