@@ -46,6 +46,16 @@ final class Libc {
         return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
     }
 
+    /**
+     * A handle to a variadic function such as {@code ioctl} whose first argument is the errno capture
+     * segment; {@code fixedArguments} counts the C function's named parameters, not the capture segment.
+     */
+    @SuppressWarnings("restricted")
+    static MethodHandle variadicWithErrno(String name, FunctionDescriptor descriptor, int fixedArguments) {
+        return LINKER.downcallHandle(
+                symbol(name), descriptor, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(fixedArguments));
+    }
+
     /** A handle to a function that cannot fail, such as {@code geteuid}. */
     @SuppressWarnings("restricted")
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
