@@ -13,6 +13,9 @@ public interface ExecRuntime {
      * process's (128 + N when signal N ended it), its stdio is the caller's choice. With a terminal, the runtime
      * makes a pseudo-terminal and relays between it and its own stdio; when that stdio is the user's terminal
      * (inherited) it also puts it into raw mode and forwards window size changes, so the caller must not.
+     * runc needs a terminal of the caller for that: one of the three streams must be a terminal, or the caller
+     * must have a controlling terminal; otherwise the runtime fails ("open /dev/tty: no such device or
+     * address") and the process exits with 255.
      */
     Process exec(String id, Path process, Stdio stdio);
 

@@ -103,7 +103,7 @@ public final class Runc implements OciRuntime, ExecRuntime {
 
     @Override
     public Process exec(String id, Path process, Stdio stdio) {
-        List<String> command = command("exec", "--process", process.toAbsolutePath().toString(), id);
+        List<String> command = execCommand(id, process);
         try {
             return new ProcessBuilder(command)
                     .redirectInput(stdio.in()).redirectOutput(stdio.out()).redirectError(stdio.err())
@@ -111,6 +111,11 @@ public final class Runc implements OciRuntime, ExecRuntime {
         } catch (IOException e) {
             throw cannotRun(e);
         }
+    }
+
+    /** The command line of a foreground exec, for callers that must wrap it. */
+    List<String> execCommand(String id, Path process) {
+        return command("exec", "--process", process.toAbsolutePath().toString(), id);
     }
 
     @Override
