@@ -10,7 +10,12 @@ import java.nio.file.Path;
 public final class ErrnoException extends IOException {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
+    public static final int EINTR = 4;
     public static final int EIO = 5;
+    public static final int ENXIO = 6;
+    public static final int EBADF = 9;
+    public static final int EAGAIN = 11;
     public static final int EACCES = 13;
     public static final int EBUSY = 16;
     public static final int EEXIST = 17;
@@ -19,9 +24,11 @@ public final class ErrnoException extends IOException {
     public static final int ENOTDIR = 20;
     public static final int EISDIR = 21;
     public static final int EINVAL = 22;
+    public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int EROFS = 30;
     public static final int EMLINK = 31;
+    public static final int EPIPE = 32;
     public static final int ERANGE = 34;
     public static final int ENAMETOOLONG = 36;
     public static final int ENOSYS = 38;
@@ -29,6 +36,8 @@ public final class ErrnoException extends IOException {
     public static final int ELOOP = 40;
     public static final int ENODATA = 61;
     public static final int ENOTSUP = 95;
+    public static final int ECONNRESET = 104;
+    public static final int ECONNREFUSED = 111;
     public static final int EDQUOT = 122;
 
     private final String operation;
@@ -64,7 +73,12 @@ public final class ErrnoException extends IOException {
         String text = switch (errno) {
             case EPERM -> "Operation not permitted (EPERM)";
             case ENOENT -> "No such file or directory (ENOENT)";
+            case ESRCH -> "No such process (ESRCH)";
+            case EINTR -> "Interrupted system call (EINTR)";
             case EIO -> "Input/output error (EIO)";
+            case ENXIO -> "No such device or address (ENXIO)";
+            case EBADF -> "Bad file descriptor (EBADF)";
+            case EAGAIN -> "Resource temporarily unavailable (EAGAIN)";
             case EACCES -> "Permission denied (EACCES)";
             case EBUSY -> "Device or resource busy (EBUSY)";
             case EEXIST -> "File exists (EEXIST)";
@@ -73,9 +87,11 @@ public final class ErrnoException extends IOException {
             case ENOTDIR -> "Not a directory (ENOTDIR)";
             case EISDIR -> "Is a directory (EISDIR)";
             case EINVAL -> "Invalid argument (EINVAL)";
+            case ENOTTY -> "Inappropriate ioctl for device (ENOTTY)";
             case ENOSPC -> "No space left on device (ENOSPC)";
             case EROFS -> "Read-only file system (EROFS)";
             case EMLINK -> "Too many links (EMLINK)";
+            case EPIPE -> "Broken pipe (EPIPE)";
             case ERANGE -> "Numerical result out of range (ERANGE)";
             case ENAMETOOLONG -> "File name too long (ENAMETOOLONG)";
             case ENOSYS -> "Function not implemented (ENOSYS)";
@@ -83,6 +99,8 @@ public final class ErrnoException extends IOException {
             case ELOOP -> "Too many levels of symbolic links (ELOOP)";
             case ENODATA -> "No data available (ENODATA)";
             case ENOTSUP -> "Operation not supported (ENOTSUP)";
+            case ECONNRESET -> "Connection reset by peer (ECONNRESET)";
+            case ECONNREFUSED -> "Connection refused (ECONNREFUSED)";
             case EDQUOT -> "Disk quota exceeded (EDQUOT)";
             default -> null;
         };

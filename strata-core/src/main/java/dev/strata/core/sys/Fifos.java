@@ -1,0 +1,63 @@
+package dev.strata.core.sys;
+
+import static dev.strata.core.sys.Libc.ADDRESS;
+import static dev.strata.core.sys.Libc.INT;
+import static dev.strata.core.sys.Libc.LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+
+/**
+ * Writes to named pipes (FIFOs) without the hang java.nio would risk: opening a FIFO for writing blocks until
+ * some process opens it for reading, which never happens once that process is gone. Stateless and thread-safe.
+ */
+public final class Fifos {
+    private static final int O_WRONLY = 1;
+    private static final int O_NONBLOCK = 0x800;
+    private static final int O_CLOEXEC = 0x80000;
+
+    /** Writes of at most this many bytes to a pipe are atomic: readers never see them interleaved. */
+    public static final int PIPE_BUF = 4096;
+
+    private static final MethodHandle OPEN = Libc.withErrno("open", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
+    private static final MethodHandle WRITE = Libc.withErrno("write", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
+
+    private Fifos() {}
+
+    /**
+     * Writes {@code message} (at most {@link #PIPE_BUF} bytes, so in one piece) to the FIFO at {@code fifo}.
+     *
+     * @throws ErrnoException {@code ENXIO} when no process has the FIFO open for reading, {@code EAGAIN} when
+     *     the pipe is full, {@code ENOENT} when there is no such FIFO
+     */
+    public static void write(Path fifo, byte[] message) throws ErrnoException {
+        if (message.length > PIPE_BUF) {
+            throw new IllegalArgumentException("a FIFO message of " + message.length + " bytes would not be atomic");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int fd = (int) OPEN.invokeExact(errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
+            if (fd < 0) {
+                throw new ErrnoException("open FIFO", fifo, Libc.errno(errno));
+            }
+            try {
+                long written;
+                do {
+                    written = (long) WRITE.invokeExact(errno, fd, Libc.bytes(arena, message), (long) message.length);
+                } while (written < 0 && Libc.errno(errno) == ErrnoException.EINTR);
+                if (written < 0) {
+                    throw new ErrnoException("write to FIFO", fifo, Libc.errno(errno));
+                }
+            } finally {
+                SeqPacketSocket.closeQuietly(fd);
+            }
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+}
