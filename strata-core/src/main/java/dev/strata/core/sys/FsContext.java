@@ -76,12 +76,12 @@ public final class FsContext implements AutoCloseable {
      *     (then {@link #messages()} says which)
      */
     public void setString(String key, String value) throws ErrnoException {
-        configure(FSCONFIG_SET_STRING, key, value, key + "=" + value);
+        configure(FSCONFIG_SET_STRING, key, value, "configure " + fsType + " with", key + "=" + value);
     }
 
     /** Sets an option that takes no value, such as {@code ro}. */
     public void setFlag(String key) throws ErrnoException {
-        configure(FSCONFIG_SET_FLAG, key, null, key);
+        configure(FSCONFIG_SET_FLAG, key, null, "configure " + fsType + " with", key);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class FsContext implements AutoCloseable {
      * @param attributes {@code MOUNT_ATTR_*} flags of the new mount, such as {@link #MOUNT_ATTR_RDONLY}
      */
     public void mount(Path target, long attributes) throws ErrnoException {
-        configure(FSCONFIG_CMD_CREATE, null, null, "create");
+        configure(FSCONFIG_CMD_CREATE, null, null, "create the " + fsType + " file system for", target.toString());
         int mountFd;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
@@ -140,14 +140,15 @@ public final class FsContext implements AutoCloseable {
         return text.toString();
     }
 
-    private void configure(long command, String key, String value, String what) throws ErrnoException {
+    private void configure(long command, String key, String value, String operation, String what)
+            throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cKey = key == null ? MemorySegment.NULL : arena.allocateFrom(key, StandardCharsets.UTF_8);
             MemorySegment cValue = value == null ? MemorySegment.NULL : arena.allocateFrom(value, Libc.FILE_NAMES);
             long result = (long) FSCONFIG.invokeExact(errno, SYS_FSCONFIG, (long) fd, command, cKey, cValue, 0L);
             if (result < 0) {
-                throw new ErrnoException("configure " + fsType + " with", what, Libc.errno(errno));
+                throw new ErrnoException(operation, what, Libc.errno(errno));
             }
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;

@@ -177,12 +177,18 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
         }
     }
 
+    /**
+     * Adds the kernel's reason: the context's own log where overlayfs wrote to it, else a pointer to the kernel
+     * log, where overlayfs writes most of its refusals.
+     */
     private static ErrnoException explained(FsContext fs, ErrnoException e) {
         String kernel = fs.messages();
-        if (kernel.isEmpty()) {
+        String reason = !kernel.isEmpty() ? " (kernel: " + kernel + ")"
+                : e.errno() == ErrnoException.EINVAL ? " (overlayfs gives its reason in the kernel log, dmesg)" : "";
+        if (reason.isEmpty()) {
             return e;
         }
-        ErrnoException withReason = new ErrnoException(e.operation(), e.path() + " (kernel: " + kernel + ")", e.errno());
+        ErrnoException withReason = new ErrnoException(e.operation(), e.path() + reason, e.errno());
         withReason.initCause(e);
         return withReason;
     }
