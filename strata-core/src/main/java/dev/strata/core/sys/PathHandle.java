@@ -7,8 +7,11 @@ import static dev.strata.core.sys.Libc.LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * An {@code O_PATH} descriptor: one file pinned by inode. Calls made through {@link #path()}
@@ -24,6 +27,11 @@ public final class PathHandle implements AutoCloseable {
     private static final MethodHandle STATX =
             Libc.withErrno("statx", FunctionDescriptor.of(INT, INT, ADDRESS, INT, INT, ADDRESS));
 
+    private static final MethodHandle READLINKAT =
+            Libc.withErrno("readlinkat", FunctionDescriptor.of(LONG, INT, ADDRESS, ADDRESS, LONG));
+    private static final MethodHandle GETXATTR =
+            Libc.withErrno("getxattr", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, ADDRESS, LONG));
+
     private static final boolean ARM = "aarch64".equals(System.getProperty("os.arch"));
     private static final long O_NOFOLLOW = ARM ? 0100000 : 0400000;
     private static final long O_PATH = 010000000;
@@ -36,6 +44,8 @@ public final class PathHandle implements AutoCloseable {
     private static final int AT_EMPTY_PATH = 0x1000;
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final int RETRIES = 32;
+    private static final int PATH_MAX = 4096;
+    private static final int XATTR_SIZE_MAX = 65536;
 
     private final int fd;
     private final Path path;
@@ -108,6 +118,48 @@ public final class PathHandle implements AutoCloseable {
     /** The entry {@code name} of this directory, as a path for calls that do not follow a last link. */
     public Path resolve(String name) {
         return path.resolve(name);
+    }
+
+    /** The target of the pinned symbolic link, byte for byte. */
+    public byte[] readLink() throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment buffer = arena.allocate(PATH_MAX);
+            long length = (long) READLINKAT.invokeExact(errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
+            if (length < 0) {
+                throw new ErrnoException("read the symbolic link", path, Libc.errno(errno));
+            }
+            return buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
+    }
+
+    /**
+     * An extended attribute of the pinned file, or empty if it has none of that name. Not for a symbolic link
+     * (the call would reach the link's target); links cannot carry the attributes copies care about anyway.
+     */
+    public Optional<byte[]> getXattr(String name) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            MemorySegment buffer = arena.allocate(XATTR_SIZE_MAX);
+            long length = (long) GETXATTR.invokeExact(errno, Libc.cString(arena, path),
+                    arena.allocateFrom(name, StandardCharsets.UTF_8), buffer, (long) XATTR_SIZE_MAX);
+            if (length < 0) {
+                int code = Libc.errno(errno);
+                if (code == ErrnoException.ENODATA || code == ErrnoException.ENOTSUP) {
+                    return Optional.empty();
+                }
+                throw new ErrnoException("read extended attribute " + name + " of", path, code);
+            }
+            return Optional.of(buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE));
+        } catch (ErrnoException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected failure of a native call", t);
+        }
     }
 
     /** Where the file is now in the host's tree, as the kernel knows it (for messages and relative names). */
