@@ -62,6 +62,21 @@ final class Libc {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
 
+    /**
+     * A handle to {@code syscall(2)} with the given argument layouts after the call number, errno captured.
+     * Used for calls that older C libraries do not wrap (openat2, the new mount API); their numbers, from 424
+     * on, are the same on every architecture but alpha. Variadic arguments travel as {@code long} or
+     * addresses, which the kernel reads as whatever width its own declaration says.
+     */
+    @SuppressWarnings("restricted")
+    static MethodHandle syscall(MemoryLayout... arguments) {
+        MemoryLayout[] all = new MemoryLayout[arguments.length + 1];
+        all[0] = LONG;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return LINKER.downcallHandle(symbol("syscall"), FunctionDescriptor.of(LONG, all),
+                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+    }
+
     private static MemorySegment symbol(String name) {
         return LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));

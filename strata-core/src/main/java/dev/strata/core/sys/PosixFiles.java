@@ -202,7 +202,7 @@ public final class PosixFiles {
     }
 
     // Offsets of struct statx (include/uapi/linux/stat.h); the layout is the same on every architecture.
-    private static FileStat statx(MemorySegment b) {
+    static FileStat statx(MemorySegment b) {
         return new FileStat(
                 Short.toUnsignedInt(b.get(ValueLayout.JAVA_SHORT, 28)),
                 b.get(INT, 20),
