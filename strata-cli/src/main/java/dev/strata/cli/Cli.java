@@ -93,9 +93,21 @@ public final class Cli implements AutoCloseable {
         }
     }
 
+    /**
+     * How a container's monitor calls back when the container ends: this same program (the JVM and class path
+     * running now) with the cleanup verb.
+     */
+    private static java.util.List<String> exitCommand() {
+        String javaBinary = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return java.util.List.of(javaBinary, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+    }
+
     public Engine engine() {
         if (engine == null) {
-            engine = new Engine(new LocalStore(new StoreLayout(root())), clock);
+            engine = new Engine(new LocalStore(new StoreLayout(root())), clock,
+                    dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand()));
         }
         return engine;
     }

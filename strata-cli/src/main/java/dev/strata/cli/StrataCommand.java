@@ -1,8 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.cli.commands.CommitCommand;
 import dev.strata.cli.commands.ContainerCommand;
-import dev.strata.cli.commands.CreateCommand;
 import dev.strata.cli.commands.HistoryCommand;
 import dev.strata.cli.commands.ImageCommand;
 import dev.strata.cli.commands.ImagesCommand;
@@ -10,7 +8,6 @@ import dev.strata.cli.commands.ImportCommand;
 import dev.strata.cli.commands.InspectCommand;
 import dev.strata.cli.commands.LoadCommand;
 import dev.strata.cli.commands.PsCommand;
-import dev.strata.cli.commands.RenameCommand;
 import dev.strata.cli.commands.RmiCommand;
 import dev.strata.cli.commands.SaveCommand;
 import dev.strata.cli.commands.SystemCommand;
@@ -63,9 +60,9 @@ public final class StrataCommand implements Runnable {
         verbs.put("system", () -> SystemCommand.build(cli));
         verbs.put("container", () -> ContainerCommand.build(cli));
         verbs.put("ps", () -> new picocli.CommandLine(new PsCommand(cli)));
-        verbs.put("create", () -> ContainerCommand.positionalStops(new picocli.CommandLine(new CreateCommand(cli))));
-        verbs.put("commit", () -> new picocli.CommandLine(new CommitCommand(cli)));
-        verbs.put("rename", () -> new picocli.CommandLine(new RenameCommand(cli)));
+        for (String verb : ContainerCommand.VERBS) {
+            verbs.put(verb, () -> ContainerCommand.verb(cli, verb));
+        }
         verbs.put("volume", () -> dev.strata.cli.commands.VolumeCommand.build(cli));
         String verb = verbOf(args);
         if (verb != null && verbs.containsKey(verb)) {

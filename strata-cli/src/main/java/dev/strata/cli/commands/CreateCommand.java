@@ -19,7 +19,7 @@ public final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.out().println(cli.engine().containers().create(flags.toOptions(true, cli.env())).id());
+        cli.out().println(cli.engine().containers().create(flags.toOptions(true, cli.env()), java.nio.file.Path.of("").toAbsolutePath()).id());
         return 0;
     }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The files of one container under {@code ROOT/containers/<id>/}: its record and state, its writable layer
- * (overlay upper and work dirs, and the merged mount point), the runtime bundle, the monitor's files and the
- * generated /etc files. The only place that knows this layout.
+ * (overlay upper and work dirs, and the merged mount point), the runtime bundle, the generated /etc files. The
+ * monitor (conmon) keeps its pid files, exit file, log and sockets in the same directory. The only place that knows this layout.
  */
 public record ContainerPaths(Path dir) {
     public Path record() {
@@ -37,11 +37,6 @@ public record ContainerPaths(Path dir) {
 
     public Path runtimeConfig() {
         return dir.resolve("config.json");
-    }
-
-    /** The monitor's own dir: pid files, exit file, control fifo. */
-    public Path monitor() {
-        return dir.resolve("monitor");
     }
 
     public Path log() {

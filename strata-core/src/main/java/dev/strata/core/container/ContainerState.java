@@ -19,7 +19,12 @@ public record ContainerState(
         @JsonProperty("StartedAt") String startedAt,
         @JsonProperty("FinishedAt") String finishedAt,
         @JsonProperty("RestartCount") int restartCount,
-        @JsonProperty("CleanedUp") boolean cleanedUp) {
+        @JsonProperty("CleanedUp") boolean cleanedUp,
+        @JsonProperty("Ports") java.util.List<HostSettings.PublishedPort> ports) {
+
+    public ContainerState {
+        ports = ports == null ? java.util.List.of() : java.util.List.copyOf(ports);
+    }
 
     /** Docker's container states, in its words. */
     public enum Status {
@@ -34,29 +39,33 @@ public record ContainerState(
     public static final String NEVER = "0001-01-01T00:00:00Z";
 
     public static ContainerState created() {
-        return new ContainerState(Status.created, 0, 0, 0, 0, "", NEVER, NEVER, 0, true);
+        return new ContainerState(Status.created, 0, 0, 0, 0, "", NEVER, NEVER, 0, true, null);
     }
 
-    public ContainerState running(int pid, int monitorPid, int networkPid, String startedAt) {
+    /** Started: {@code ports} are the forwards as set up (ephemeral host ports filled in). */
+    public ContainerState running(int pid, int monitorPid, int networkPid, String startedAt,
+            java.util.List<HostSettings.PublishedPort> published) {
         return new ContainerState(Status.running, pid, monitorPid, networkPid, 0, "", startedAt, finishedAt, restartCount,
-                false);
+                false, published);
     }
 
     public ContainerState withStatus(Status newStatus) {
         return new ContainerState(newStatus, pid, monitorPid, networkPid, exitCode, error, startedAt, finishedAt,
-                restartCount, cleanedUp);
+                restartCount, cleanedUp, ports);
     }
 
     public ContainerState exited(int code, String finished) {
         return new ContainerState(Status.exited, 0, monitorPid, networkPid, code, error, startedAt, finished,
-                restartCount, cleanedUp);
+                restartCount, cleanedUp, ports);
     }
 
-    public ContainerState failed(String message) {
-        return new ContainerState(Status.created, 0, 0, 0, 128, message, startedAt, finishedAt, restartCount, cleanedUp);
+    /** A start that failed leaves the container created, with Docker's exit code for the failure and its message. */
+    public ContainerState failed(int code, String message) {
+        return new ContainerState(Status.created, 0, 0, 0, code, message, startedAt, finishedAt, restartCount, true,
+                null);
     }
 
     public ContainerState cleaned() {
-        return new ContainerState(status, pid, 0, 0, exitCode, error, startedAt, finishedAt, restartCount, true);
+        return new ContainerState(status, pid, 0, 0, exitCode, error, startedAt, finishedAt, restartCount, true, ports);
     }
 }

@@ -36,7 +36,7 @@ public final class RunConfigs {
         boolean attach = !options.detach();
         return new RunConfig(hostname, "", nonNull(options.user(), image.user()), attach && options.interactive(),
                 attach, attach, ports.isEmpty() ? null : ports, options.tty(), options.interactive(),
-                attach && options.interactive(), mergeEnv(image.env(), options.env()), cmd, options.image(),
+                attach && options.interactive(), mergeEnvironment(image.env(), options.env()), cmd, options.image(),
                 vols.isEmpty() ? null : vols, nonNull(options.workingDir(), image.workingDir()), entrypoint,
                 image.onBuild(), labels, nonNull(options.stopSignal(), image.stopSignal()),
                 options.stopTimeout() != null ? options.stopTimeout() : image.stopTimeout());
@@ -58,7 +58,7 @@ public final class RunConfigs {
     }
 
     /** Image variables, then the user's, a later one replacing an earlier one of the same name in place. */
-    static List<String> mergeEnv(List<String> image, List<String> user) {
+    public static List<String> mergeEnvironment(List<String> image, List<String> user) {
         Map<String, String> merged = new LinkedHashMap<>();
         for (List<String> source : java.util.Arrays.asList(image, user)) {
             if (source == null) {

@@ -75,7 +75,6 @@ final class ContainerCreator {
         Files.createDirectory(paths.upper());
         Files.createDirectory(paths.work());
         Files.createDirectory(paths.merged());
-        Files.createDirectory(paths.monitor());
     }
 
     private String newId() {

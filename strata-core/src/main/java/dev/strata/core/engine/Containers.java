@@ -1,6 +1,23 @@
 package dev.strata.core.engine;
 
+import dev.strata.core.StrataException;
 import dev.strata.core.container.Container;
+import dev.strata.core.container.ContainerLock;
+import dev.strata.core.oci.ContainerConfig;
+import dev.strata.core.runtime.Stdio;
+import dev.strata.core.runtime.conmon.Attachment;
+import dev.strata.core.runtime.conmon.ConmonFiles;
+import dev.strata.core.runtime.conmon.ContainerLogs;
+import dev.strata.core.runtime.conmon.LogOptions;
+import dev.strata.core.snapshot.overlay.Change;
+import dev.strata.core.snapshot.overlay.Changes;
+import dev.strata.core.snapshot.overlay.OverlayMount;
+import dev.strata.core.sys.WindowSize;
+import dev.strata.core.volume.Volumes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.strata.core.container.ContainerRecord;
 import dev.strata.core.container.ContainerState;
 import dev.strata.core.container.ContainerStore;
@@ -24,19 +41,250 @@ public final class Containers {
     private final ContainerStore containers;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Volumes volumes;
+    private final ContainerRuntime runtime;
+    private final ContainerLifecycle lifecycle;
 
-    Containers(LocalStore store, Clock clock, RandomGenerator random) {
+    Containers(LocalStore store, Clock clock, RandomGenerator random, Volumes volumes, RuntimeSettings settings) {
         this.store = store;
         this.clock = clock;
         this.random = random;
+        this.volumes = volumes;
         this.containers = new ContainerStore(store.layout().root().resolve("containers"), store.lock());
+        this.runtime = new ContainerRuntime(store, containers, volumes, clock, settings);
+        this.lifecycle = new ContainerLifecycle(runtime);
     }
 
-    /** {@code create}: returns the new container's record. */
-    public ContainerRecord create(RunOptions options) {
-        ContainerCreator.HostPlan plan = new ContainerCreator.HostPlan(List.of(), List.of(), List.of(), List.of(),
-                options.network() == null ? "none" : options.network());
-        return new ContainerCreator(store, containers, clock, random).create(options, plan);
+    /** {@code create}: returns the new container's record; relative bind paths are taken from {@code cwd}. */
+    public ContainerRecord create(RunOptions options, Path cwd) {
+        var image = ImageResolver.find(store.index().read(), options.image());
+        ContainerConfig imageConfig = image.map(i -> store.image(i).config().config()).orElse(ContainerConfig.EMPTY);
+        if (image.isEmpty()) {
+            ImageResolver.resolve(store.index().read(), options.image()); // throws Docker's "No such image"
+        }
+        ContainerCreator.HostPlan plan = new HostPlanner(volumes).plan(options, imageConfig, cwd);
+        try {
+            return new ContainerCreator(store, containers, clock, random).create(options, plan);
+        } catch (RuntimeException e) {
+            for (var m : plan.mounts()) {
+                if (m.anonymous()) {
+                    volumes.remove(m.name(), true);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** {@code start} of a container in the background. */
+    public Container start(String nameOrId) {
+        Container c = find(nameOrId);
+        if (c.state().status().isActive()) {
+            return c;
+        }
+        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+            Container fresh = lifecycle.refresh(containers.read(c.id()).orElseThrow());
+            if (fresh.state().status().isActive()) {
+                return fresh;
+            }
+            tidy(fresh);
+            new ContainerStarter(runtime).start(containers.read(c.id()).orElseThrow(), false, false);
+        }
+        return find(c.id());
+    }
+
+    /**
+     * Starts a container attached: connected to its output (and input with {@code stdin}) before its process runs,
+     * so none of its output is missed. The caller pumps the attachment, then calls {@link #awaitExit}.
+     */
+    public Attachment startAttached(String nameOrId, boolean stdin) {
+        Container c = find(nameOrId);
+        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+            Container fresh = lifecycle.refresh(containers.read(c.id()).orElseThrow());
+            if (fresh.state().status().isActive()) {
+                throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.name() + " is already running");
+            }
+            tidy(fresh);
+            return new ContainerStarter(runtime).start(containers.read(c.id()).orElseThrow(), true, stdin);
+        }
+    }
+
+    /** A stopped container may not have been cleaned up after (no exit command ran): do it before starting again. */
+    private void tidy(Container c) {
+        if (!c.state().cleanedUp()) {
+            containers.writeState(c.id(), c.state());
+        }
+    }
+
+    /** Waits for a started container to end, cleans up after it (removing it if {@code --rm}); its exit code. */
+    public int awaitExit(String id) {
+        Container c = containers.read(id).orElseThrow(() -> new StrataException(StrataException.Kind.NOT_FOUND,
+                "No such container: " + id));
+        try {
+            runtime.conmon.awaitExitCode(ContainerRuntime.files(c));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Container before = lifecycle.refresh(c);
+        lifecycle.cleanup(id);
+        return before.state().exitCode();
+    }
+
+    /** Sets the window size of a container's terminal. */
+    public void resize(String id, WindowSize size) {
+        runtime.conmon.resize(ContainerRuntime.files(find(id)), size);
+    }
+
+    /** {@code attach}: connects to a running container's output (and input). */
+    public Attachment attach(String nameOrId, boolean stdin) {
+        Container c = find(nameOrId);
+        if (!c.state().status().isActive()) {
+            throw new StrataException(StrataException.Kind.CONFLICT,
+                    "You cannot attach to a stopped container, start it first");
+        }
+        return runtime.conmon.attach(ContainerRuntime.files(c), stdin);
+    }
+
+    /** {@code stop}: returns once the container has ended. */
+    public void stop(String nameOrId, Integer timeoutSeconds) {
+        Container c = find(nameOrId);
+        int timeout = timeoutSeconds != null ? timeoutSeconds
+                : c.record().config().stopTimeout() != null ? c.record().config().stopTimeout() : 10;
+        lifecycle.stop(c, Duration.ofSeconds(Math.max(0, timeout)));
+    }
+
+    /** {@code restart}: stop, then start in the background. */
+    public void restart(String nameOrId, Integer timeoutSeconds) {
+        Container c = find(nameOrId);
+        stop(c.id(), timeoutSeconds);
+        start(c.id());
+    }
+
+    /** {@code kill}: signal name or number; SIGKILL when null. */
+    public void kill(String nameOrId, String signal) {
+        lifecycle.kill(find(nameOrId), signal);
+    }
+
+    public void pause(String nameOrId) {
+        lifecycle.pause(find(nameOrId));
+    }
+
+    public void unpause(String nameOrId) {
+        lifecycle.unpause(find(nameOrId));
+    }
+
+    /** {@code rm}: {@code force} kills a running container first; {@code volumes} removes its anonymous volumes. */
+    public void remove(String nameOrId, boolean force, boolean removeVolumes) {
+        lifecycle.remove(find(nameOrId), force, removeVolumes);
+    }
+
+    /** The clean-up the monitor's exit command asks for when a container ends. */
+    public void cleanup(String id) {
+        lifecycle.cleanup(find(id).id());
+    }
+
+    /** {@code wait}: the exit code once the container has ended. */
+    public int await(String nameOrId) throws InterruptedException {
+        return lifecycle.await(find(nameOrId));
+    }
+
+    /** {@code logs}: writes the container's output, following it with {@code follow} until it ends. */
+    public void logs(String nameOrId, LogOptions options, OutputStream out, OutputStream err) {
+        Container c = find(nameOrId);
+        ConmonFiles files = ContainerRuntime.files(c);
+        try {
+            ContainerLogs.read(files.log(), options, () -> runtime.conmon.exitCode(files).isEmpty()
+                    && runtime.conmon.isMonitoring(files), out, err);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read the logs of " + c.name() + ": "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code exec}: runs one more process in a running container; its stdio as the caller chooses. */
+    public Process exec(String nameOrId, ExecOptions options, Stdio stdio) {
+        return new ContainerExec(runtime).exec(requireRunning(nameOrId), options, stdio);
+    }
+
+    /** {@code exec -d}: returns the new process's host PID. */
+    public int execDetached(String nameOrId, ExecOptions options) {
+        return new ContainerExec(runtime).execDetached(requireRunning(nameOrId), options);
+    }
+
+    private Container requireRunning(String nameOrId) {
+        Container c = find(nameOrId);
+        if (c.state().status() == ContainerState.Status.paused) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.id()
+                    + " is paused, unpause the container before exec");
+        }
+        if (!c.state().status().isActive()) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        return c;
+    }
+
+    /** {@code diff}: what the container changed, as A/C/D entries sorted by path. */
+    public List<Change> diff(String nameOrId) {
+        Container c = find(nameOrId);
+        return Changes.of(runtime.overlay(c));
+    }
+
+    /** {@code top}: the host PIDs of the container's processes. */
+    public List<Integer> processes(String nameOrId) {
+        return runtime.runc.processes(requireRunning(nameOrId).id());
+    }
+
+    /** {@code container prune}: removes every stopped container; returns their IDs and the bytes freed. */
+    public PruneResult prune() {
+        List<String> removed = new java.util.ArrayList<>();
+        long reclaimed = 0;
+        for (Container c : list(true, List.of(), 0)) {
+            if (!c.state().status().isActive()) {
+                reclaimed += upperSize(c);
+                lifecycle.remove(c, false, false);
+                removed.add(c.id());
+            }
+        }
+        return new PruneResult(removed, reclaimed);
+    }
+
+    private static long upperSize(Container c) {
+        try {
+            return dev.strata.core.volume.DirectorySize.of(c.paths().upper());
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** What prune removed. */
+    public record PruneResult(List<String> removed, long reclaimed) {}
+
+    /**
+     * Runs {@code action} with the container's root filesystem mounted (it is already while the container runs;
+     * a stopped one is mounted for the length of the action), for {@code cp} and {@code export}.
+     */
+    public <T> T withRootfs(String nameOrId, RootfsAction<T> action) {
+        Container c = find(nameOrId);
+        if (c.state().status().isActive()) {
+            return action.apply(c.paths().merged());
+        }
+        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+            OverlayMount overlay = runtime.overlay(c);
+            OverlayMount.unmountIfMounted(c.paths().merged());
+            overlay.mount(c.paths().merged());
+            try {
+                return action.apply(c.paths().merged());
+            } finally {
+                OverlayMount.unmountIfMounted(c.paths().merged());
+            }
+        }
+    }
+
+    /** Work on a mounted root filesystem. */
+    @FunctionalInterface
+    public interface RootfsAction<T> {
+        T apply(Path rootfs);
     }
 
     /**
@@ -46,6 +294,7 @@ public final class Containers {
     public List<Container> list(boolean all, List<String> filters, int last) {
         Predicate<Container> filter = ContainerFilter.parse(filters, this::find, this::imageIds);
         List<Container> listed = containers.list().stream()
+                .map(lifecycle::refresh)
                 .filter(c -> all || last > 0 || c.state().status().isActive())
                 .filter(filter)
                 .toList();
@@ -54,7 +303,7 @@ public final class Containers {
 
     /** The container named by ID, name or unique ID prefix. */
     public Container find(String nameOrId) {
-        return containers.find(nameOrId);
+        return lifecycle.refresh(containers.find(nameOrId));
     }
 
     /** {@code container inspect}: Docker's JSON object. */
@@ -70,7 +319,13 @@ public final class Containers {
     /** {@code commit}: returns the new image's ID. */
     public Digest commit(CommitRequest request) {
         Container container = find(request.container());
-        return new Committer(store, clock).commit(container, request, Committer.Freezer.NONE);
+        Committer.Freezer freezer = !request.pause() || container.state().status() != ContainerState.Status.running
+                ? Committer.Freezer.NONE
+                : () -> {
+                    runtime.runc.pause(container.id());
+                    return () -> runtime.runc.resume(container.id());
+                };
+        return new Committer(store, clock).commit(container, request, freezer);
     }
 
     /** IDs of the containers made from an image, for {@code rmi}'s in-use check. */

@@ -23,9 +23,17 @@ public final class Engine implements AutoCloseable {
     private Containers containers;
     private dev.strata.core.volume.Volumes volumes;
 
+    private final RuntimeSettings settings;
+
     public Engine(LocalStore store, Clock clock) {
+        this(store, clock, RuntimeSettings.defaults());
+    }
+
+    /** An engine whose containers run with these programs and call back with this exit command. */
+    public Engine(LocalStore store, Clock clock, RuntimeSettings settings) {
         this.store = store;
         this.clock = clock;
+        this.settings = settings;
     }
 
     public LocalStore store() {
@@ -53,7 +61,7 @@ public final class Engine implements AutoCloseable {
     /** The container verbs; made on first use. */
     public synchronized Containers containers() {
         if (containers == null) {
-            containers = new Containers(store, clock, new java.security.SecureRandom());
+            containers = new Containers(store, clock, new java.security.SecureRandom(), volumes(), settings);
         }
         return containers;
     }

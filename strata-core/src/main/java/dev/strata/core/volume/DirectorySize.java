@@ -14,10 +14,10 @@ import java.util.Set;
  * The space a directory's files take as Docker counts it for prune: sizes of everything but directories,
  * a hard-linked file once. Symbolic links are counted, not followed.
  */
-final class DirectorySize {
+public final class DirectorySize {
     private DirectorySize() {}
 
-    static long of(Path directory) throws IOException {
+    public static long of(Path directory) throws IOException {
         Set<Object> seen = new HashSet<>();
         long[] total = {0};
         try {

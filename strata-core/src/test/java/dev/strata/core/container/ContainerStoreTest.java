@@ -103,7 +103,7 @@ class ContainerStoreTest {
         assertThatThrownBy(() -> store.rename(id('a'), "two")).hasMessageContaining("already in use");
         assertThatThrownBy(() -> store.rename(id('a'), "bad name")).hasMessageContaining("Invalid container name");
         store.rename(id('a'), "three");
-        store.writeState(id('a'), ContainerState.created().running(42, 41, 0, "2026-01-01T00:00:02Z"));
+        store.writeState(id('a'), ContainerState.created().running(42, 41, 0, "2026-01-01T00:00:02Z", java.util.List.of()));
 
         Container renamed = store.find("three");
         assertThat(renamed.id()).isEqualTo(id('a'));

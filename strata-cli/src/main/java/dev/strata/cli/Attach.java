@@ -1,0 +1,60 @@
+package dev.strata.cli;
+
+import dev.strata.core.engine.Containers;
+import dev.strata.core.runtime.conmon.Attachment;
+import dev.strata.core.sys.ErrnoException;
+import dev.strata.core.sys.RawTerminal;
+import dev.strata.core.sys.Terminals;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The CLI's side of an attached container: the user's terminal in raw mode for a {@code -t} container (restored
+ * afterwards), its window size passed on at start and on every SIGWINCH, and the streams pumped until the
+ * container ends.
+ */
+public final class Attach {
+    private Attach() {}
+
+    public static void pump(Cli cli, Containers containers, String id, Attachment attachment, boolean tty) {
+        boolean realTerminal = tty && cli.terminal().stdinIsTerminal();
+        RawTerminal raw = null;
+        try {
+            if (realTerminal) {
+                raw = Terminals.rawMode(Terminals.STDIN);
+                resize(containers, id);
+                watchWindow(containers, id);
+            }
+            attachment.pump(cli.in(), cli.out(), cli.err());
+        } catch (ErrnoException e) {
+            throw new UncheckedIOException(new IOException("cannot put the terminal in raw mode: " + e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (raw != null) {
+                raw.close();
+            }
+            cli.out().flush();
+            cli.err().flush();
+        }
+    }
+
+    private static void resize(Containers containers, String id) {
+        Terminals.windowSize(Terminals.STDOUT).ifPresent(size -> {
+            try {
+                containers.resize(id, size);
+            } catch (RuntimeException e) {
+                // the container may have ended already
+            }
+        });
+    }
+
+    @SuppressWarnings("removal")
+    private static void watchWindow(Containers containers, String id) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("WINCH"), signal -> resize(containers, id));
+        } catch (IllegalArgumentException e) {
+            // no SIGWINCH on this platform: the size stays as it was at start
+        }
+    }
+}

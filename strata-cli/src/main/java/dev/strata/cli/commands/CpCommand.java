@@ -1,0 +1,169 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Cli;
+import dev.strata.core.StrataException;
+import dev.strata.core.runtime.rootfs.ContainerArchive;
+import dev.strata.core.runtime.rootfs.ExtractOptions;
+import dev.strata.core.runtime.rootfs.Ownership;
+import dev.strata.core.sys.FileTrees;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cp}: copy between a container and the host, either way, with Docker's rules; {@code -} is a tar on
+ * stdin or stdout. Paths in the container are resolved inside its root: a symbolic link there cannot lead out.
+ */
+@Command(name = "cp", description = "Copy files/folders between a container and the local filesystem")
+public final class CpCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
+    boolean archive;
+
+    @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
+    boolean followLink;
+
+    @Option(names = {"-q", "--quiet"}, description = "Suppress progress output during copy")
+    boolean quiet;
+
+    @Parameters(index = "0", paramLabel = "SRC_PATH")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "DEST_PATH")
+    String destination;
+
+    public CpCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String[] from = split(source);
+        String[] to = split(destination);
+        if ((from == null) == (to == null)) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, from == null
+                    ? "must specify at least one container source" : "copying between containers is not supported");
+        }
+        var containers = cli.engine().containers();
+        ContainerArchive archives = new ContainerArchive();
+        if (from != null) {
+            containers.withRootfs(from[0], root -> {
+                copyOut(archives, root, from[1]);
+                return null;
+            });
+        } else {
+            ExtractOptions options = archive ? ExtractOptions.dockerCp().withOwnership(Ownership.fromArchive())
+                    : ExtractOptions.dockerCp();
+            containers.withRootfs(to[0], root -> {
+                try {
+                    if (source.equals("-")) {
+                        archives.copyIn(root, to[1], cli.in(), options);
+                    } else {
+                        archives.copyIn(root, to[1], source, followLink, options);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+        }
+        return 0;
+    }
+
+    private void copyOut(ContainerArchive archives, Path root, String path) {
+        try {
+            if (destination.equals("-")) {
+                archives.copyOut(root, path, followLink, cli.rawOut());
+                cli.rawOut().flush();
+                return;
+            }
+            Path target = Path.of(destination).toAbsolutePath();
+            Path parent = target.getParent();
+            boolean intoDirectory = Files.isDirectory(target);
+            if (!intoDirectory && !Files.isDirectory(parent)) {
+                throw new StrataException(StrataException.Kind.NOT_FOUND, "cannot copy to " + destination
+                        + ": no such directory " + parent);
+            }
+            Path staging = Files.createTempDirectory(intoDirectory ? target : parent, ".strata-cp-");
+            try {
+                extract(archives, root, path, staging);
+                try (var entries = Files.list(staging)) {
+                    for (Path entry : entries.toList()) {
+                        Path place = intoDirectory ? target.resolve(entry.getFileName()) : target;
+                        if (intoDirectory && path.endsWith("/.")) {
+                            place = target;
+                        }
+                        move(entry, place);
+                    }
+                }
+            } finally {
+                FileTrees.delete(staging);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void extract(ContainerArchive archives, Path root, String path, Path staging) throws IOException {
+        ExtractOptions options = new ExtractOptions(archive ? Ownership.fromArchive() : Ownership.root(), true);
+        try (PipedInputStream in = new PipedInputStream(1 << 16); PipedOutputStream out = new PipedOutputStream(in)) {
+            FutureTask<Void> writer = new FutureTask<>(() -> {
+                try (out) {
+                    archives.copyOut(root, path, followLink, out);
+                }
+                return null;
+            });
+            Thread.ofVirtual().start(writer);
+            archives.copyIn(Path.of("/"), staging.toString(), in, options);
+            writer.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Puts a copied entry in place; a directory merges into an existing one, as {@code docker cp} does. */
+    private static void move(Path entry, Path place) throws IOException {
+        if (Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            try (var children = Files.list(entry)) {
+                for (Path child : children.toList()) {
+                    move(child, place.resolve(child.getFileName()));
+                }
+            }
+            return;
+        }
+        if (Files.isDirectory(place, LinkOption.NOFOLLOW_LINKS)) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "cannot overwrite directory " + place
+                    + " with non-directory");
+        }
+        Files.move(entry, place, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** {@code CONTAINER:PATH} as [container, path]; null for a host path (absolute or relative, or {@code -}). */
+    private static String[] split(String arg) {
+        if (arg.equals("-") || arg.startsWith("/") || arg.startsWith(".")) {
+            return null;
+        }
+        int colon = arg.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        return new String[] {arg.substring(0, colon), arg.substring(colon + 1)};
+    }
+}

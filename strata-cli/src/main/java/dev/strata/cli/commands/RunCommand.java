@@ -1,0 +1,64 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Attach;
+import dev.strata.cli.Cli;
+import dev.strata.core.StrataException;
+import dev.strata.core.container.ContainerRecord;
+import dev.strata.core.engine.ContainerStartException;
+import dev.strata.core.engine.Containers;
+import dev.strata.core.runtime.conmon.Attachment;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code run}: create and start a container. Attached (the default) it shows the container's output and exits
+ * with its exit code; {@code -d} prints the ID and leaves it running. Errors before the container runs exit 125,
+ * or 126/127 when its command cannot be run or found, as Docker's.
+ */
+@Command(name = "run", description = "Create and run a new container from an image")
+public final class RunCommand implements Callable<Integer> {
+    static final int FAILED = 125;
+
+    private final Cli cli;
+
+    @Mixin
+    RunFlags flags;
+
+    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
+    boolean detach;
+
+    public RunCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        Containers containers = cli.engine().containers();
+        ContainerRecord record;
+        try {
+            record = containers.create(flags.toOptions(detach, cli.env()), Path.of("").toAbsolutePath());
+        } catch (StrataException e) {
+            cli.err().println("Error: " + e.getMessage());
+            return FAILED;
+        }
+        try {
+            if (detach) {
+                containers.start(record.id());
+                cli.out().println(record.id());
+                return 0;
+            }
+            Attachment attachment = containers.startAttached(record.id(), flags.interactive);
+            Attach.pump(cli, containers, record.id(), attachment, flags.tty);
+            return containers.awaitExit(record.id());
+        } catch (ContainerStartException e) {
+            cli.err().println("Error: " + e.getMessage());
+            if (flags.autoRemove) {
+                containers.remove(record.id(), true, true);
+            }
+            return e.exitCode();
+        }
+    }
+}

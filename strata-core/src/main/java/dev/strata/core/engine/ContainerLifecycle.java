@@ -1,0 +1,232 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.container.Container;
+import dev.strata.core.container.ContainerLock;
+import dev.strata.core.container.ContainerState;
+import dev.strata.core.container.HostSettings;
+import dev.strata.core.runtime.OciRuntimeException;
+import dev.strata.core.runtime.conmon.ConmonFiles;
+import dev.strata.core.snapshot.overlay.OverlayMount;
+import dev.strata.core.sys.Signals;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalInt;
+
+/**
+ * What happens to a container after {@code start}: its state read against its monitor's exit file, the clean-up
+ * after it ends (runtime state, mounts, network), and {@code stop}, {@code kill}, {@code pause}, {@code rm}.
+ */
+final class ContainerLifecycle {
+    private static final long POLL_MILLIS = 20;
+
+    private final ContainerRuntime rt;
+
+    ContainerLifecycle(ContainerRuntime rt) {
+        this.rt = rt;
+    }
+
+    /**
+     * The container with its state as it really is: a recorded {@code running} whose monitor has written an exit
+     * code (or is gone) is {@code exited}. Reads only; the record on disk is brought up to date by {@link #cleanup}.
+     */
+    Container refresh(Container c) {
+        ContainerState s = c.state();
+        if (!s.status().isActive()) {
+            return c;
+        }
+        ConmonFiles files = ContainerRuntime.files(c);
+        OptionalInt code = rt.conmon.exitCode(files);
+        if (code.isPresent()) {
+            return c.withState(s.exited(code.getAsInt(), finishedAt(files)));
+        }
+        if (!rt.conmon.isMonitoring(files)) {
+            // the monitor died without a word (machine restarted, killed): Docker's daemon would call it exited
+            code = rt.conmon.exitCode(files);
+            return c.withState(s.exited(code.orElse(255), finishedAt(files)));
+        }
+        return c;
+    }
+
+    /**
+     * Tidies up after a container that has ended: forgets it in runc, stops its slirp4netns, removes its network
+     * namespace, unmounts its root filesystem and records the exit. Idempotent; {@code --rm} containers are
+     * removed. Returns the container as now recorded, or null if it was removed.
+     */
+    Container cleanup(String id) {
+        Container removeAfter = null;
+        try (ContainerLock lock = ContainerLock.acquire(rt.containers.paths(id))) {
+            Container c = rt.containers.read(id).orElse(null);
+            if (c == null) {
+                return null;
+            }
+            Container now = refresh(c);
+            if (now.state().status().isActive() || now.state().cleanedUp()) {
+                return now;
+            }
+            tearDown(now);
+            ContainerState done = now.state().cleaned();
+            rt.containers.writeState(id, done);
+            now = now.withState(done);
+            if (now.record().host().autoRemove()) {
+                removeAfter = now;
+            } else {
+                return now;
+            }
+        }
+        remove(removeAfter, true);
+        return null;
+    }
+
+    private void tearDown(Container c) {
+        try {
+            rt.runc.delete(c.id(), true);
+        } catch (OciRuntimeException e) {
+            if (e.kind() != StrataException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        if (c.state().networkPid() > 0) {
+            rt.slirp.stop(c.state().networkPid());
+        }
+        rt.namespaces.remove(c.paths().netns());
+        OverlayMount.unmountIfMounted(c.paths().merged());
+    }
+
+    /** {@code stop}: the stop signal, then SIGKILL after {@code timeout}; waits for the end and cleans up. */
+    void stop(Container c, Duration timeout) {
+        Container now = refresh(c);
+        if (now.state().status().isActive()) {
+            String signal = now.record().config().stopSignal();
+            int number = signal == null || signal.isEmpty() ? Signals.SIGTERM : signalNumber(signal);
+            if (now.state().status() == ContainerState.Status.paused) {
+                rt.runc.resume(c.id());
+            }
+            sendQuietly(c, number);
+            if (!awaitExit(c, timeout)) {
+                sendQuietly(c, Signals.SIGKILL);
+                awaitExit(c, Duration.ofSeconds(30));
+            }
+        }
+        cleanup(c.id());
+    }
+
+    /** {@code kill}: sends the signal to a running container's main process. */
+    void kill(Container c, String signal) {
+        Container now = refresh(c);
+        if (!now.state().status().isActive()) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "cannot kill container: " + c.name()
+                    + ": container " + c.id() + " is not running");
+        }
+        rt.runc.kill(c.id(), signal == null ? Signals.SIGKILL : signalNumber(signal));
+    }
+
+    void pause(Container c) {
+        Container now = refresh(c);
+        if (now.state().status() != ContainerState.Status.running) {
+            throw new StrataException(StrataException.Kind.CONFLICT, now.state().status() == ContainerState.Status.paused
+                    ? "Container " + c.id() + " is already paused" : "Container " + c.id() + " is not running");
+        }
+        rt.runc.pause(c.id());
+        rt.containers.writeState(c.id(), now.state().withStatus(ContainerState.Status.paused));
+    }
+
+    void unpause(Container c) {
+        Container now = refresh(c);
+        if (now.state().status() != ContainerState.Status.paused) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "Container " + c.id() + " is not paused");
+        }
+        rt.runc.resume(c.id());
+        rt.containers.writeState(c.id(), now.state().withStatus(ContainerState.Status.running));
+    }
+
+    /** {@code rm}: refuses a running container unless forced (then kills it); {@code volumes} removes anonymous ones. */
+    void remove(Container c, boolean force) {
+        remove(c, force, c.record().host().autoRemove());
+    }
+
+    void remove(Container c, boolean force, boolean anonymousVolumes) {
+        Container now = refresh(c);
+        if (now.state().status().isActive()) {
+            if (!force) {
+                throw new StrataException(StrataException.Kind.CONFLICT, "cannot remove container \"/" + c.name()
+                        + "\": container is running: stop the container before removing or force remove");
+            }
+            sendQuietly(c, Signals.SIGKILL);
+            awaitExit(c, Duration.ofSeconds(30));
+        }
+        cleanup(c.id());
+        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+            OverlayMount.unmountIfMounted(c.paths().merged());
+            rt.containers.remove(c.id());
+        } catch (StrataException e) {
+            if (e.kind() != StrataException.Kind.NOT_FOUND) {
+                throw e;
+            }
+        }
+        if (anonymousVolumes) {
+            for (HostSettings.ContainerMount m : c.record().host().mounts()) {
+                if (m.anonymous()) {
+                    rt.volumes.remove(m.name(), true);
+                }
+            }
+        }
+    }
+
+    /** {@code wait}: blocks until the container ends; returns its exit code. */
+    int await(Container c) throws InterruptedException {
+        while (true) {
+            Container now = refresh(rt.containers.read(c.id()).orElse(c));
+            if (!now.state().status().isActive() && now.state().status() != ContainerState.Status.created) {
+                return now.state().exitCode();
+            }
+            if (now.state().status() == ContainerState.Status.created && rt.containers.read(c.id()).isEmpty()) {
+                return now.state().exitCode();
+            }
+            Thread.sleep(POLL_MILLIS * 5);
+        }
+    }
+
+    private boolean awaitExit(Container c, Duration timeout) {
+        Instant deadline = rt.clock.instant().plus(timeout);
+        ConmonFiles files = ContainerRuntime.files(c);
+        while (rt.clock.instant().isBefore(deadline)) {
+            if (rt.conmon.exitCode(files).isPresent() || !rt.conmon.isMonitoring(files)) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void sendQuietly(Container c, int signal) {
+        try {
+            rt.runc.kill(c.id(), signal);
+        } catch (OciRuntimeException e) {
+            // it ended meanwhile
+        }
+    }
+
+    static int signalNumber(String signal) {
+        return Signals.number(signal).orElseThrow(() -> new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                "Invalid signal: " + signal));
+    }
+
+    private static String finishedAt(ConmonFiles files) {
+        try {
+            return Times.format(Files.getLastModifiedTime(files.exitFile()).toInstant());
+        } catch (NoSuchFileException e) {
+            return Times.format(Instant.now());
+        } catch (IOException e) {
+            return ContainerState.NEVER;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.strata.core.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The programs containers run with, and how a container's monitor calls back into Strata when the container ends
+ * ({@code exitCommand}: a command line to which {@code --root ROOT container cleanup ID} is appended; empty for
+ * none, in which case the next command that looks at the container cleans up after it).
+ */
+public record RuntimeSettings(Path runc, Path conmon, Path slirp4netns, List<String> exitCommand) {
+    public RuntimeSettings {
+        exitCommand = List.copyOf(exitCommand);
+    }
+
+    /** Debian's paths, and no exit command. */
+    public static RuntimeSettings defaults() {
+        return new RuntimeSettings(Path.of("/usr/sbin/runc"), Path.of("/usr/bin/conmon"), Path.of("/usr/bin/slirp4netns"),
+                List.of());
+    }
+
+    public RuntimeSettings withExitCommand(List<String> command) {
+        return new RuntimeSettings(runc, conmon, slirp4netns, command);
+    }
+}
