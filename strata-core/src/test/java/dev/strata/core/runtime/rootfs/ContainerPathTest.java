@@ -52,11 +52,11 @@ class ContainerPathTest {
 
     @Test
     void entryNamesStayBelowTheDestination() {
-        assertThat(Extractor.inside("./a/b/", "entry")).isEqualTo("a/b");
-        assertThat(Extractor.inside("/abs/x", "entry")).isEqualTo("abs/x");
-        assertThat(Extractor.inside("a/../b", "entry")).isEqualTo("b");
-        assertThat(Extractor.inside("./", "entry")).isEmpty();
-        assertThatThrownBy(() -> Extractor.inside("a/../../x", "entry"))
+        assertThat(EntryNames.inside("./a/b/", "entry")).isEqualTo("a/b");
+        assertThat(EntryNames.inside("/abs/x", "entry")).isEqualTo("abs/x");
+        assertThat(EntryNames.inside("a/../b", "entry")).isEqualTo("b");
+        assertThat(EntryNames.inside("./", "entry")).isEmpty();
+        assertThatThrownBy(() -> EntryNames.inside("a/../../x", "entry"))
                 .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.kind()).isEqualTo(StrataException.Kind.INVALID_ARGUMENT))
                 .hasMessageContaining("points outside the destination directory");
     }

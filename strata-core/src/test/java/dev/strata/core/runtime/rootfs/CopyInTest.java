@@ -130,6 +130,14 @@ class CopyInTest {
     }
 
     @Test
+    void aTruncatedArchiveIsCorrupt() {
+        byte[] whole = new Tars().file("big", "x".repeat(5000)).build();
+        byte[] truncated = java.util.Arrays.copyOf(whole, 512 + 2048);
+        assertThatThrownBy(() -> archive.copyIn(root, "/tmp", new ByteArrayInputStream(truncated), ExtractOptions.dockerCp()))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.kind()).isEqualTo(StrataException.Kind.CORRUPT));
+    }
+
+    @Test
     void aFailingInputStreamIsTheCallersOwnException() {
         IOException broken = new IOException("connection reset");
         InputStream failing = new InputStream() {
