@@ -139,7 +139,8 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
         }
     }
 
-    private void mountWithOptionString(Path target) throws ErrnoException {
+    /** The {@code mount(2)} path for kernels without {@code lowerdir+}; package-private so tests can take it. */
+    void mountWithOptionString(Path target) throws ErrnoException {
         String options = optionString();
         int bytes = options.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > Mounts.MAX_OPTIONS_BYTES) {
