@@ -45,7 +45,7 @@ final class Extractor implements EntrySink, AutoCloseable {
 
     @Override
     public void add(Entry entry, InputStream content) throws IOException {
-        String clean = inside(entry.name(), "entry");
+        String clean = EntryNames.inside(entry.name(), "entry");
         if (clean.isEmpty()) {
             if (entry.type() != Entry.Type.DIRECTORY) {
                 throw conflict(destination, "a directory", "cannot be replaced by the file " + entry.name());
@@ -124,7 +124,7 @@ final class Extractor implements EntrySink, AutoCloseable {
     }
 
     private void hardLink(Entry entry, Path place) throws IOException {
-        ContainerPath linked = below(inside(entry.linkName(), "hard link target of " + entry.name() + ":"));
+        ContainerPath linked = below(EntryNames.inside(entry.linkName(), "hard link target of " + entry.name() + ":"));
         try (PathHandle linkedParent = root.resolveInRoot(linked.parent().relative(), true)) {
             PosixFiles.link(linkedParent.resolve(linked.base()), place);
         } catch (ErrnoException e) {
@@ -245,31 +245,6 @@ final class Extractor implements EntrySink, AutoCloseable {
 
     private ContainerPath below(String clean) {
         return ContainerPath.parse(destination.clean() + "/" + clean);
-    }
-
-    /**
-     * The clean relative form of an entry name below the destination ({@code ""} for the destination).
-     *
-     * @throws StrataException of kind INVALID_ARGUMENT for a name that climbs above the destination
-     */
-    static String inside(String name, String what) {
-        if (name.indexOf('\0') >= 0) {
-            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
-                    "cannot copy to container: " + what + " " + name.replace("\0", "\\0") + " has a NUL character");
-        }
-        List<String> parts = new ArrayList<>();
-        for (String part : name.split("/")) {
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot copy to container: "
-                            + what + " " + name + " points outside the destination directory");
-                }
-                parts.removeLast();
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                parts.add(part);
-            }
-        }
-        return String.join("/", parts);
     }
 
     // IDs travel as unsigned 32-bit numbers; the cast keeps the bits the kernel reads.

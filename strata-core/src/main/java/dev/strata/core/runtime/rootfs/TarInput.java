@@ -36,6 +36,7 @@ final class TarInput {
         } catch (IOException e) {
             throw sourceOr(source, e);
         }
+        InputStream content = new Content(tar, source);
         while (true) {
             TarArchiveEntry raw;
             try {
@@ -48,7 +49,7 @@ final class TarInput {
             }
             Entry entry = entry(raw);
             if (entry != null) {
-                sink.add(entry, tar);
+                sink.add(entry, content);
             }
         }
     }
@@ -104,6 +105,39 @@ final class TarInput {
     private static StrataException corrupt(IOException e) {
         return new StrataException(StrataException.Kind.CORRUPT,
                 "cannot copy to container: the input is not a readable tar archive: " + e.getMessage(), e);
+    }
+
+    /** An entry's content: a truncated archive is CORRUPT, a failing caller's stream its own exception. */
+    private static final class Content extends FilterInputStream {
+        private final Source source;
+
+        Content(InputStream tar, Source source) {
+            super(tar);
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return in.read();
+            } catch (IOException e) {
+                throw sourceOr(source, e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                throw sourceOr(source, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            // the archive goes on after this entry
+        }
     }
 
     /** The caller's stream, remembering whether it failed, to tell that apart from a bad archive or disk. */

@@ -106,8 +106,8 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
         try {
             fs = FsContext.open("overlay");
         } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENOSYS) {
-                return false;
+            if (e.errno() == ErrnoException.ENOSYS || e.errno() == ErrnoException.EPERM) {
+                return false; // before Linux 5.2, or a seccomp filter that blocks the new calls: mount(2) says more
             }
             throw e;
         }
@@ -139,7 +139,8 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
         }
     }
 
-    private void mountWithOptionString(Path target) throws ErrnoException {
+    /** The {@code mount(2)} path for kernels without {@code lowerdir+}; package-private so tests can take it. */
+    void mountWithOptionString(Path target) throws ErrnoException {
         String options = optionString();
         int bytes = options.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (bytes > Mounts.MAX_OPTIONS_BYTES) {

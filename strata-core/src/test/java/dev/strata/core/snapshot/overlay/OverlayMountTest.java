@@ -163,6 +163,31 @@ class OverlayMountTest {
     }
 
     @Test
+    void olderKernelsGetOneOptionStringWhileItFits() throws Exception {
+        Path base = Files.createDirectory(work.resolve("base"));
+        Path top = Files.createDirectory(work.resolve("top"));
+        file(base, "both", "base");
+        file(top, "both", "top");
+        Path upper = Files.createDirectory(work.resolve("upper"));
+        OverlayMount mount = new OverlayMount(List.of(top, base), upper, Files.createDirectory(work.resolve("work")));
+
+        mount.mountWithOptionString(merged);
+        assertThat(merged.resolve("both")).hasContent("top");
+        Files.writeString(merged.resolve("new"), "n");
+        mount.unmount(merged);
+        assertThat(upper.resolve("new")).hasContent("n");
+
+        List<Path> many = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            many.add(work.resolve("layer-" + i + "-" + "x".repeat(40)));
+        }
+        assertThatThrownBy(() -> OverlayMount.readOnly(many).mountWithOptionString(merged))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.kind()).isEqualTo(StrataException.Kind.UNSUPPORTED))
+                .hasMessageContaining("Linux 6.8");
+        assertThat(MountPoints.isMountPoint(merged)).isFalse();
+    }
+
+    @Test
     void aLowerThatDoesNotExistIsRefusedWithTheKernelsReason() throws Exception {
         Path base = Files.createDirectory(work.resolve("base"));
         OverlayMount mount = OverlayMount.readOnly(List.of(base, work.resolve("missing")));
