@@ -16,6 +16,15 @@ public record ContainerPaths(Path dir) {
         return dir.resolve("state.json");
     }
 
+    /**
+     * The init layer: the mount points the runtime needs ({@code /proc}, {@code /etc/hosts}...), made once and
+     * stacked between the image and the writable layer, so they never show in {@code diff} or {@code commit}
+     * (Docker's "-init" layer).
+     */
+    public Path init() {
+        return dir.resolve("init");
+    }
+
     /** The overlay upper dir: the container's writable layer. */
     public Path upper() {
         return dir.resolve("upper");

@@ -71,7 +71,19 @@ final class ContainerCreator {
     record HostPlan(List<HostSettings.ContainerMount> mounts, List<HostSettings.PublishedPort> ports,
             List<String> exposedPorts, List<String> anonymousVolumeTargets, String networkMode) {}
 
+    /** Mount points every container gets, as Docker's init layer has them. */
+    private static final List<String> INIT_DIRECTORIES = List.of("dev", "dev/pts", "dev/shm", "proc", "sys", "etc");
+    private static final List<String> INIT_FILES = List.of("etc/hosts", "etc/hostname", "etc/resolv.conf", "dev/console");
+
     private static void makeLayerDirs(ContainerPaths paths) throws java.io.IOException {
+        Files.createDirectory(paths.init());
+        for (String dir : INIT_DIRECTORIES) {
+            Files.createDirectories(paths.init().resolve(dir));
+        }
+        for (String file : INIT_FILES) {
+            Files.createFile(paths.init().resolve(file));
+        }
+        Files.createSymbolicLink(paths.init().resolve("etc/mtab"), java.nio.file.Path.of("/proc/mounts"));
         Files.createDirectory(paths.upper());
         Files.createDirectory(paths.work());
         Files.createDirectory(paths.merged());

@@ -60,6 +60,9 @@ final class ContainerRuntime {
     /** The container's root filesystem: its image's snapshots under its own writable layer. */
     OverlayMount overlay(Container c) {
         List<Path> lowers = new ArrayList<>();
+        if (java.nio.file.Files.isDirectory(c.paths().init())) {
+            lowers.add(c.paths().init());
+        }
         List<dev.strata.core.oci.Digest> chain = c.record().layers();
         for (int i = chain.size() - 1; i >= 0; i--) {
             lowers.add(store.snapshots().diffDirectory(chain.get(i)));
