@@ -13,7 +13,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /** Root filesystem tarballs for tests: BusyBox from Debian's busybox-static, and small synthetic trees. */
 final class TestImages {
     static final Path BUSYBOX = Path.of("/bin/busybox");
-    static final List<String> APPLETS = List.of("sh", "ls", "cat", "echo", "true", "false", "cp", "mkdir", "rm", "httpd");
+    static final List<String> APPLETS = List.of("sh", "ls", "cat", "echo", "true", "false", "cp", "mkdir", "rm", "httpd",
+            "sleep", "id", "hostname", "env", "touch", "pwd", "wget", "grep", "test");
 
     private TestImages() {}
 
