@@ -74,7 +74,9 @@ final class ContainerStarter {
             byte[] spec = rt.specs().configJson(new RuntimeSpecRequest(rootfs, c.record().host().readOnlyRootfs(),
                     config.hostname(), process, mounts, netns, Map.of("dev.strata.container.name", c.name())));
             Files.write(c.paths().runtimeConfig(), spec);
-            rt.runc.delete(c.id(), true);
+            if (Files.exists(rt.runc.stateRoot().resolve(c.id()))) {
+                rt.runc.delete(c.id(), true); // left by a run that was never cleaned up after
+            }
             MonitoredContainer monitored = rt.conmon.create(new CreateRequest(c.id(), c.name(), c.paths().bundle(),
                     c.paths().dir(), config.tty(), config.openStdin(), rt.exitCommand(c)));
             undo.add(() -> rt.runc.delete(c.id(), true));
