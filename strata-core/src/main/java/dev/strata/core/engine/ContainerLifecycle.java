@@ -12,6 +12,7 @@ import dev.strata.core.sys.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -92,8 +93,23 @@ final class ContainerLifecycle {
         if (c.state().networkPid() > 0) {
             rt.slirp.stop(c.state().networkPid());
         }
+        deleteSharedSocket(c);
         rt.namespaces.remove(c.paths().netns());
         OverlayMount.unmountIfMounted(c.paths().merged());
+    }
+
+    /** A socket under the container's own directory goes with it; one kept elsewhere (long root) is deleted here. */
+    private static void deleteSharedSocket(Container c) {
+        Path socket = ContainerStarter.apiSocketPath(c);
+        if (socket.startsWith(c.paths().dir())) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot clean up after container " + c.name()
+                    + ": cannot delete " + socket + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code stop}: the stop signal, then SIGKILL after {@code timeout}; waits for the end and cleans up. */
@@ -150,21 +166,37 @@ final class ContainerLifecycle {
 
     void remove(Container c, boolean force, boolean anonymousVolumes) {
         Container now = refresh(c);
-        if (now.state().status().isActive()) {
-            if (!force) {
-                throw new StrataException(StrataException.Kind.CONFLICT, "cannot remove container \"/" + c.name()
-                        + "\": container is running: stop the container before removing or force remove");
+        // Another strata process may start the container until the lock is held here: then round again.
+        while (true) {
+            if (now.state().status().isActive()) {
+                if (!force) {
+                    throw new StrataException(StrataException.Kind.CONFLICT, "cannot remove container \"/" + c.name()
+                            + "\": container is running: stop the container before removing or force remove");
+                }
+                sendQuietly(c, Signals.SIGKILL);
+                awaitExit(c, Duration.ofSeconds(30));
             }
-            sendQuietly(c, Signals.SIGKILL);
-            awaitExit(c, Duration.ofSeconds(30));
-        }
-        cleanup(c.id());
-        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
-            OverlayMount.unmountIfMounted(c.paths().merged());
-            rt.containers.remove(c.id());
-        } catch (StrataException e) {
-            if (e.kind() != StrataException.Kind.NOT_FOUND) {
-                throw e;
+            cleanup(c.id());
+            try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+                Container locked = rt.containers.read(c.id()).map(this::refresh).orElse(null);
+                if (locked == null) {
+                    break; // removed by another process meanwhile
+                }
+                if (locked.state().status().isActive()) {
+                    now = locked;
+                    continue;
+                }
+                if (!locked.state().cleanedUp()) {
+                    tearDown(locked); // it ended after the clean-up above looked
+                }
+                OverlayMount.unmountIfMounted(c.paths().merged());
+                rt.containers.remove(c.id());
+                break;
+            } catch (StrataException e) {
+                if (e.kind() != StrataException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                break;
             }
         }
         if (anonymousVolumes) {

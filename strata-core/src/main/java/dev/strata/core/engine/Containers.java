@@ -82,12 +82,12 @@ public final class Containers {
             return c;
         }
         try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
-            Container fresh = lifecycle.refresh(containers.read(c.id()).orElseThrow());
+            Container fresh = lifecycle.refresh(reread(c));
             if (fresh.state().status().isActive()) {
                 return fresh;
             }
             tidy(fresh);
-            new ContainerStarter(runtime).start(containers.read(c.id()).orElseThrow(), false, false);
+            new ContainerStarter(runtime).start(reread(c), false, false);
         }
         return find(c.id());
     }
@@ -99,13 +99,19 @@ public final class Containers {
     public Attachment startAttached(String nameOrId, boolean stdin) {
         Container c = find(nameOrId);
         try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
-            Container fresh = lifecycle.refresh(containers.read(c.id()).orElseThrow());
+            Container fresh = lifecycle.refresh(reread(c));
             if (fresh.state().status().isActive()) {
                 throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.name() + " is already running");
             }
             tidy(fresh);
-            return new ContainerStarter(runtime).start(containers.read(c.id()).orElseThrow(), true, stdin);
+            return new ContainerStarter(runtime).start(reread(c), true, stdin);
         }
+    }
+
+    /** The container as recorded now, under its lock: another strata process may have removed it meanwhile. */
+    private Container reread(Container c) {
+        return containers.read(c.id()).orElseThrow(() -> new StrataException(StrataException.Kind.NOT_FOUND,
+                "No such container: " + c.name()));
     }
 
     /** A stopped container may not have been cleaned up after (no exit command ran): do it before starting again. */

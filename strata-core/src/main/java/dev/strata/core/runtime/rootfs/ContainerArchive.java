@@ -114,7 +114,8 @@ public final class ContainerArchive {
     public void copyIn(Path root, String containerPath, String hostSource, boolean followLink, ExtractOptions options) {
         ContainerPath path = ContainerPath.parse(containerPath);
         HostSource source = HostSource.parse(hostSource);
-        try (PathHandle rootHandle = PathHandle.open(root); PathHandle file = source.open(followLink)) {
+        PathHandle file = openHost(source, hostSource, followLink);
+        try (file; PathHandle rootHandle = PathHandle.open(root)) {
             boolean sourceIsDirectory = file.stat().isDirectory();
             if (source.assertsDirectory() && !sourceIsDirectory) {
                 throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
@@ -146,6 +147,18 @@ public final class ContainerArchive {
             }
         } catch (IOException e) {
             throw failure("copy to", path.toString(), e);
+        }
+    }
+
+    /** The host source, opened; a failure here is the host's, and must not read as the container's. */
+    private static PathHandle openHost(HostSource source, String hostSource, boolean followLink) {
+        try {
+            return source.open(followLink);
+        } catch (ErrnoException e) {
+            String what = "cannot copy " + hostSource + ": ";
+            throw e.errno() == ErrnoException.ENOENT
+                    ? new StrataException(StrataException.Kind.NOT_FOUND, what + "no such file or directory", e)
+                    : new StrataException(StrataException.Kind.SYSTEM, what + e.getMessage(), e);
         }
     }
 

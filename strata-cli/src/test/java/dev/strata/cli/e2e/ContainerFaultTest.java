@@ -1,0 +1,435 @@
+package dev.strata.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Containers under bad input and faults: a strata process killed with SIGKILL mid-run or mid-commit, removal in
+ * every state, signals, refused input, escapes through symbolic links, and two strata processes racing over one
+ * container. Real runc, conmon and slirp4netns; nothing may be left on the host afterwards.
+ */
+@Tag("root")
+class ContainerFaultTest {
+    private static final Pattern NETWORK_PID = Pattern.compile("\"NetworkPid\"\\s*:\\s*(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    Path root;
+    StrataRunner strata;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        root = dir.resolve("root");
+        strata = new StrataRunner(root);
+        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
+    }
+
+    @AfterEach
+    void removeContainers() throws Exception {
+        for (String id : strata.ok("ps", "-a", "-q", "--no-trunc").lines()) {
+            strata.run("rm", "-f", id);
+        }
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        HostTraces.awaitNone(root);
+    }
+
+    @ParameterizedTest(name = "detached={0}")
+    @ValueSource(booleans = {false, true})
+    void aKilledStrataLeavesItsContainerRunningAndTheMonitorCleansUp(boolean detached) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", "--name", "survivor", "-p", "127.0.0.1:" + freePort() + ":80"));
+        if (detached) {
+            args.add("-d");
+        }
+        args.addAll(List.of("busybox", "sh", "-c", "sleep 3; echo done > /f"));
+        StrataProcess run = StrataProcess.start(root, dir, args.toArray(String[]::new));
+        String id = awaitStatus("survivor", "running", run);
+        int slirp = networkPid(id);
+
+        run.kill();
+
+        assertThat(strata.ok("ps", "--format", "{{.Names}} {{.Status}}").out()).startsWith("survivor Up");
+        assertThat(HostTraces.isRunning(slirp, "slirp4netns")).isTrue();
+        assertThat(strata.ok("wait", "survivor").out()).isEqualTo("0\n");
+        HostTraces.awaitNone(root);
+        assertThat(strata.ok("ps", "-a", "--format", "{{.Names}} {{.Status}}").out()).startsWith("survivor Exited (0)");
+        assertThat(strata.ok("diff", "survivor").lines()).contains("A /f");
+        assertThat(HostTraces.isRunning(slirp, "slirp4netns")).isFalse();
+        assertNoSlirpSocket(id);
+    }
+
+    @Test
+    void aKilledCommitLeavesNoHalfImageAndCommitWorksAfter() throws Exception {
+        strata.ok("run", "--name", "many", "busybox", "sh", "-c",
+                "mkdir /d && cd /d && i=0; while [ $i -lt 20000 ]; do echo $i > f$i; i=$((i+1)); done");
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<String> before = StoreState.visible(root);
+        for (int round = 0; round < 4; round++) {
+            String tag = "many:" + round;
+            StrataProcess commit = StrataProcess.start(root, dir, "commit", "many", tag);
+            awaitScratchFiles(commit);
+            Thread.sleep(random.nextInt(1500));
+            commit.kill();
+
+            List<String> after = StoreState.visible(root);
+            String landed = "round " + round + " (seed " + seed + ")";
+            if (strata.ok("images", "--format", "{{.Repository}}:{{.Tag}}").lines().contains(tag)) {
+                assertThat(imageFiles(before, after, tag)).as(landed).isTrue();
+                assertThat(countFiles(tag)).as(landed).isEqualTo("20000");
+                before = StoreState.visible(root);
+            } else {
+                assertThat(after).as(landed).isEqualTo(before);
+            }
+        }
+        strata.ok("commit", "many", "many:again");
+        assertThat(countFiles("many:again")).isEqualTo("20000");
+        assertThat(StoreState.leftovers(root)).isEmpty();
+    }
+
+    /** States a container can be removed in; each has a bind, two volumes, a tmpfs and a published port. */
+    enum Removal { RUNNING, PAUSED, STOPPED, EXITED }
+
+    @ParameterizedTest
+    @EnumSource(Removal.class)
+    void rmLeavesNoMountNoProcessAndNoNamespace(Removal state) throws Exception {
+        Path host = Files.createDirectory(dir.resolve("bound"));
+        Files.writeString(host.resolve("keep"), "kept");
+        String name = "rm-" + state.name().toLowerCase();
+        List<String> volumesBefore = strata.ok("volume", "ls", "-q").lines();
+        String command = state == Removal.EXITED ? "echo named > /named/f; touch /bound/ran" : "sleep 100";
+        String id = strata.ok("run", "-d", "--name", name, "-v", host + ":/bound", "-v", name + "-vol:/named",
+                "-v", "/anon", "--tmpfs", "/scratch", "-p", "127.0.0.1:" + freePort() + ":80",
+                "busybox", "sh", "-c", command).out().strip();
+        int slirp = networkPid(id);
+        assertThat(HostTraces.mountsUnder(root)).isNotEmpty();
+        switch (state) {
+            case RUNNING -> {
+                assertThat(strata.run("rm", name).err()).contains("container is running");
+                assertThat(strata.ok("inspect", "-f", "{{.State.Status}}", name).out()).isEqualTo("running\n");
+            }
+            case PAUSED -> strata.ok("pause", name);
+            case STOPPED -> strata.ok("stop", "-t", "0", name);
+            case EXITED -> assertThat(strata.ok("wait", name).out()).isEqualTo("0\n");
+        }
+
+        boolean active = state == Removal.RUNNING || state == Removal.PAUSED;
+        strata.ok(active ? new String[] {"rm", "-f", "-v", name} : new String[] {"rm", "-v", name});
+
+        HostTraces.awaitNone(root);
+        assertThat(HostTraces.isRunning(slirp, "slirp4netns")).isFalse();
+        assertNoSlirpSocket(id);
+        assertThat(root.resolve("containers").resolve(id)).doesNotExist();
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        assertThat(strata.ok("volume", "ls", "-q").lines()).containsExactlyInAnyOrderElementsOf(
+                concat(volumesBefore, name + "-vol"));
+        assertThat(host.resolve("keep")).hasContent("kept");
+    }
+
+    @Test
+    void aSignalledContainerExitsWith128PlusTheSignal() throws Exception {
+        strata.ok("run", "-d", "--name", "trapper", "busybox", "sh", "-c",
+                "trap 'exit 143' TERM; touch /ready; sleep 100 & wait");
+        awaitFileIn("trapper", "/ready");
+        strata.ok("kill", "-s", "TERM", "trapper");
+        assertThat(strata.ok("wait", "trapper").out()).isEqualTo("143\n");
+        assertThat(strata.ok("ps", "-a", "--format", "{{.Status}}", "-f", "name=trapper").out()).startsWith("Exited (143)");
+
+        // sleep as PID 1 has no handler for SIGTERM, so the kernel drops it: stop ends it with SIGKILL
+        strata.ok("run", "-d", "--name", "stubborn", "busybox", "sleep", "100");
+        strata.ok("stop", "-t", "1", "stubborn");
+        assertThat(strata.ok("inspect", "-f", "{{.State.ExitCode}}", "stubborn").out()).isEqualTo("137\n");
+        assertThat(strata.ok("ps", "-a", "--format", "{{.Status}}", "-f", "name=stubborn").out()).startsWith("Exited (137)");
+    }
+
+    @Test
+    void unknownImagesAndContainersAndTakenNamesAreRefused() {
+        StrataRunner.Result image = strata.run("run", "nosuch:image");
+        assertThat(image.exitCode()).isEqualTo(125);
+        assertThat(image.err()).contains("nosuch:image");
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+
+        for (List<String> verb : List.of(List.of("start"), List.of("stop"), List.of("rm"), List.of("rm", "-f"),
+                List.of("kill"), List.of("logs"), List.of("wait"), List.of("container", "inspect"), List.of("pause"))) {
+            StrataRunner.Result r = strata.run(concat(verb, "x").toArray(String[]::new));
+            assertThat(r.exitCode()).as(verb.toString()).isEqualTo(1);
+            assertThat(r.err()).as(verb.toString()).isEqualTo("Error: No such container: x\n");
+        }
+
+        strata.ok("create", "--name", "taken", "busybox");
+        StrataRunner.Result taken = strata.run("run", "--name", "taken", "busybox", "true");
+        assertThat(taken.exitCode()).isEqualTo(125);
+        assertThat(taken.err()).contains("The container name \"/taken\" is already in use");
+        assertThat(strata.ok("ps", "-a", "-q").lines()).hasSize(1);
+    }
+
+    @Test
+    void aPortInUseFailsTheStartAndLeavesNothingRunning() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String publish = "127.0.0.1:" + busy.getLocalPort() + ":80";
+            StrataRunner.Result kept = strata.run("run", "-d", "--name", "clash", "-p", publish, "busybox", "sleep", "100");
+            assertThat(kept.exitCode()).isEqualTo(125);
+            assertThat(kept.err()).contains("port is already allocated");
+            HostTraces.awaitNone(root);
+            // Docker keeps such a container, created and never started; with --rm there is none
+            assertThat(strata.ok("ps", "-a", "--format", "{{.Names}} {{.State}}").out()).isEqualTo("clash created\n");
+            strata.ok("rm", "clash");
+
+            StrataRunner.Result removed = strata.run("run", "--rm", "-d", "-p", publish, "busybox", "sleep", "100");
+            assertThat(removed.exitCode()).isEqualTo(125);
+            assertThat(removed.err()).contains("port is already allocated");
+            HostTraces.awaitNone(root);
+            assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        }
+    }
+
+    @Test
+    void bindSourcesMustExistForMountAndSymlinksAreFollowedAsDockerDoes() throws Exception {
+        Path missing = dir.resolve("missing");
+        StrataRunner.Result refused = strata.run("run", "--rm", "--mount", "type=bind,source=" + missing + ",target=/data",
+                "busybox", "true");
+        assertThat(refused.exitCode()).isEqualTo(125);
+        assertThat(refused.err()).contains("bind source path does not exist: " + missing);
+        assertThat(missing).doesNotExist();
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Files.writeString(real.resolve("in"), "from the host\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        assertThat(strata.ok("run", "--rm", "-v", link + ":/data", "busybox", "sh", "-c",
+                "cat /data/in; echo from -v > /data/out1").out()).isEqualTo("from the host\n");
+        strata.ok("run", "--rm", "--mount", "type=bind,source=" + link + ",target=/data", "busybox", "sh", "-c",
+                "echo from --mount > /data/out2");
+        assertThat(real.resolve("out1")).hasContent("from -v");
+        assertThat(real.resolve("out2")).hasContent("from --mount");
+        assertThat(link).isSymbolicLink();
+    }
+
+    @Test
+    void cpThroughSymlinksStaysInsideTheContainer() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret"), "host secret\n");
+        String marker = "planted-" + Long.toHexString(new Random().nextLong());
+        strata.ok("run", "--name", "box", "busybox", "sh", "-c",
+                "mkdir /tmp && busybox ln -s / /rootlink && busybox ln -s ../../../../../.. /tmp/uplink");
+        Path file = Files.writeString(dir.resolve("file"), "copied in\n");
+
+        for (String escape : List.of("/rootlink", "/tmp/uplink")) {
+            StrataRunner.Result out = strata.run("cp", "box:" + escape + secret, "-");
+            assertThat(out.exitCode()).as(escape).isEqualTo(1);
+            assertThat(out.out()).as(escape).doesNotContain("host secret");
+            assertThat(tarEntry(strata.ok("cp", "box:" + escape + "/etc/passwd", "-").rawOut()))
+                    .isEqualTo("root:x:0:0:root:/root:/bin/sh\n");
+
+            assertThat(strata.run("cp", file.toString(), "box:" + escape + dir + "/" + marker).exitCode()).isEqualTo(1);
+            assertThat(dir.resolve(marker)).doesNotExist();
+            strata.ok("cp", file.toString(), "box:" + escape + "/tmp/" + marker);
+            assertThat(Path.of("/tmp", marker)).doesNotExist();
+            assertThat(tarEntry(strata.ok("cp", "box:/tmp/" + marker, "-").rawOut())).isEqualTo("copied in\n");
+        }
+    }
+
+    @Test
+    void cpOfAMissingPathSaysWhatIsMissing() throws Exception {
+        strata.ok("create", "--name", "box", "busybox");
+        StrataRunner.Result out = strata.run("cp", "box:/nosuch", dir.resolve("out").toString());
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.err()).startsWith("Error: cannot copy /nosuch: no such file or directory");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        Path absent = dir.resolve("absent");
+        StrataRunner.Result in = strata.run("cp", absent.toString(), "box:/");
+        assertThat(in.exitCode()).isEqualTo(1);
+        assertThat(in.err()).startsWith("Error: ").contains(absent.toString()).contains("no such file or directory");
+        assertThat(strata.ok("diff", "box").out()).isEmpty();
+    }
+
+    @Test
+    void aMissingCommandExits127AndANonExecutableOne126LeavingTheContainerCreated() throws Exception {
+        for (List<String> run : List.of(List.of("run"), List.of("run", "-d"))) {
+            String name = "missing" + run.size();
+            StrataRunner.Result missing = strata.run(
+                    concat(run, "--name", name, "busybox", "nosuchcommand").toArray(String[]::new));
+            assertThat(missing.exitCode()).as(run.toString()).isEqualTo(127);
+            assertThat(missing.err()).contains("nosuchcommand");
+            assertThat(strata.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name).out())
+                    .isEqualTo("created 127\n");
+        }
+        StrataRunner.Result notExecutable = strata.run("run", "--name", "noexec", "busybox", "/etc/passwd");
+        assertThat(notExecutable.exitCode()).isEqualTo(126);
+        assertThat(notExecutable.err()).contains("/etc/passwd").contains("permission denied");
+        assertThat(strata.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "noexec").out())
+                .isEqualTo("created 126\n");
+        assertThat(strata.run("start", "noexec").exitCode()).isEqualTo(1);
+        assertThat(strata.ok("ps", "-q").out()).isEmpty();
+        HostTraces.awaitNone(root);
+    }
+
+    @Test
+    void twoStrataProcessesOnOneContainerTakeTurns() throws Exception {
+        strata.ok("create", "--name", "contested", "-p", "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
+        String id = strata.ok("inspect", "-f", "{{.Id}}", "contested").out().strip();
+
+        race(List.of("start", "contested"), List.of("start", "contested"));
+        assertThat(status("contested")).isEqualTo("running");
+        assertThat(HostTraces.processesMentioning(id).stream().filter(p -> p.contains("conmon")).toList()).hasSize(1);
+
+        race(List.of("stop", "-t", "0", "contested"), List.of("stop", "-t", "0", "contested"));
+        assertThat(status("contested")).isEqualTo("exited");
+        HostTraces.awaitNone(root);
+
+        race(List.of("start", "contested"), List.of("stop", "-t", "0", "contested"));
+        assertConsistent("contested");
+
+        race(List.of("rm", "-f", "contested"), List.of("rm", "-f", "contested"));
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        HostTraces.awaitNone(root);
+
+        for (int round = 0; round < 3; round++) {
+            strata.ok("create", "--name", "doomed", "-p", "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
+            race(List.of("start", "doomed"), List.of("rm", "-f", "doomed"));
+            assertThat(strata.ok("ps", "-a", "-q").out()).as("round " + round).isEmpty();
+            HostTraces.awaitNone(root);
+        }
+    }
+
+    /** Runs two strata processes at once: each succeeds or refuses cleanly (No such container), none crashes. */
+    private void race(List<String> first, List<String> second) throws Exception {
+        StrataProcess a = StrataProcess.start(root, dir, first.toArray(String[]::new));
+        StrataProcess b = StrataProcess.start(root, dir, second.toArray(String[]::new));
+        int codeA = a.await();
+        int codeB = b.await();
+        for (var p : List.of(java.util.Map.entry(a, codeA), java.util.Map.entry(b, codeB))) {
+            String output = p.getKey().output();
+            assertThat(output).as(p.getKey().toString()).doesNotContain("Exception").doesNotContain("\tat ");
+            if (p.getValue() != 0) {
+                assertThat(p.getValue()).as(p.getKey() + ": " + output).isEqualTo(1);
+                assertThat(output).as(p.getKey().toString()).contains("No such container");
+            }
+        }
+        assertThat(codeA == 0 || codeB == 0).as(a + ": " + a.output() + b + ": " + b.output()).isTrue();
+    }
+
+    /** Running with its monitor and mounts, or ended with nothing left. */
+    private void assertConsistent(String name) throws Exception {
+        String id = strata.ok("inspect", "-f", "{{.Id}}", name).out().strip();
+        if (status(name).equals("running")) {
+            assertThat(HostTraces.processesMentioning(id)).anyMatch(p -> p.contains("conmon"));
+            assertThat(HostTraces.mountsUnder(root.resolve("containers").resolve(id))).isNotEmpty();
+        } else {
+            assertThat(status(name)).isEqualTo("exited");
+            HostTraces.awaitNone(root);
+        }
+    }
+
+    private String status(String name) {
+        return strata.ok("inspect", "-f", "{{.State.Status}}", name).out().strip();
+    }
+
+    private static String tarEntry(byte[] tar) throws Exception {
+        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
+            assertThat(in.getNextEntry()).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // --- helpers
+
+    private String awaitStatus(String name, String status, StrataProcess process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            StrataRunner.Result r = strata.run("inspect", "-f", "{{.State.Status}} {{.Id}}", name);
+            if (r.exitCode() == 0 && r.out().startsWith(status + " ")) {
+                return r.out().strip().split(" ")[1];
+            }
+            if (!process.isAlive() && process.await() != 0) {
+                throw new AssertionError(process + " failed: " + process.output());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(name + " never became " + status + "; " + process + " said: " + process.output());
+    }
+
+    private void awaitFileIn(String container, String path) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (strata.run("exec", container, "test", "-e", path).exitCode() != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never appeared in " + container);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Waits until the commit writes to scratch space (it has got going) or has ended. */
+    private void awaitScratchFiles(StrataProcess commit) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (StoreState.leftovers(root).isEmpty() && commit.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the commit never started writing: " + commit.output());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Whether what a commit added to the store is one image's: three blobs and one snapshot. */
+    private boolean imageFiles(List<String> before, List<String> after, String tag) {
+        List<String> added = after.stream().filter(p -> !before.contains(p)).toList();
+        List<String> blobs = added.stream().filter(p -> p.startsWith("blobs/sha256/")).toList();
+        List<String> snapshots = added.stream().filter(p -> p.startsWith("snapshots/"))
+                .map(p -> p.split("/")[1]).distinct().toList();
+        String id = strata.ok("inspect", "-f", "{{.Id}}", tag).out().strip();
+        List<String> other = added.stream().filter(p -> !p.startsWith("blobs/") && !p.startsWith("snapshots/")).toList();
+        assertThat(other).as("added outside blobs and snapshots").isEmpty();
+        return blobs.size() == 3 && blobs.contains("blobs/sha256/" + id.substring("sha256:".length()))
+                && snapshots.size() == 1;
+    }
+
+    private String countFiles(String image) {
+        return strata.ok("run", "--rm", image, "sh", "-c", "ls /d | grep -c f").out().strip();
+    }
+
+    private int networkPid(String id) throws Exception {
+        Matcher m = NETWORK_PID.matcher(Files.readString(root.resolve("containers").resolve(id).resolve("state.json")));
+        assertThat(m.find()).isTrue();
+        int pid = Integer.parseInt(m.group(1));
+        assertThat(HostTraces.isRunning(pid, "slirp4netns")).as("slirp4netns " + pid).isTrue();
+        return pid;
+    }
+
+    /** A long store root puts the slirp4netns API socket under /run/strata/slirp: it must go with the container. */
+    private static void assertNoSlirpSocket(String id) {
+        assertThat(Path.of("/run/strata/slirp", id.substring(0, 32) + ".sock")).doesNotExist();
+    }
+
+    private static List<String> concat(List<String> list, String... more) {
+        List<String> all = new ArrayList<>(list);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
