@@ -1,11 +1,9 @@
 package dev.strata.cli.e2e;
 
+import static dev.strata.cli.e2e.ContainerFixtures.concat;
+import static dev.strata.cli.e2e.ContainerFixtures.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -25,9 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Containers under bad input and faults: a strata process killed with SIGKILL mid-run or mid-commit, removal in
- * every state, signals, refused input, escapes through symbolic links, and two strata processes racing over one
- * container. Real runc, conmon and slirp4netns; nothing may be left on the host afterwards.
+ * Containers under faults: a strata process killed with SIGKILL mid-run or mid-commit, removal in every state,
+ * signals, and two strata processes racing over one container. Real runc, conmon and slirp4netns; nothing may be
+ * left on the host afterwards. Bad input is {@link ContainerBadInputTest}'s.
  */
 @Tag("root")
 class ContainerFaultTest {
@@ -41,18 +38,13 @@ class ContainerFaultTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        root = dir.resolve("root");
-        strata = new StrataRunner(root);
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
+        strata = ContainerFixtures.storeWithBusybox(dir);
+        root = strata.root();
     }
 
     @AfterEach
     void removeContainers() throws Exception {
-        for (String id : strata.ok("ps", "-a", "-q", "--no-trunc").lines()) {
-            strata.run("rm", "-f", id);
-        }
-        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-        HostTraces.awaitNone(root);
+        ContainerFixtures.removeAll(strata);
     }
 
     @ParameterizedTest(name = "detached={0}")
@@ -62,7 +54,7 @@ class ContainerFaultTest {
         if (detached) {
             args.add("-d");
         }
-        args.addAll(List.of("busybox", "sh", "-c", "sleep 3; echo done > /f"));
+        args.addAll(List.of("busybox", "sh", "-c", "sleep 5; echo done > /f"));
         StrataProcess run = StrataProcess.start(root, dir, args.toArray(String[]::new));
         String id = awaitStatus("survivor", "running", run);
         int slirp = networkPid(id);
@@ -150,7 +142,7 @@ class ContainerFaultTest {
         assertNoSlirpSocket(id);
         assertThat(root.resolve("containers").resolve(id)).doesNotExist();
         assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-        assertThat(strata.ok("volume", "ls", "-q").lines()).containsExactlyInAnyOrderElementsOf(
+        assertThat(strata.ok("volume", "ls", "-q").lines()).containsExactlyInAnyOrder(
                 concat(volumesBefore, name + "-vol"));
         assertThat(host.resolve("keep")).hasContent("kept");
     }
@@ -172,137 +164,9 @@ class ContainerFaultTest {
     }
 
     @Test
-    void unknownImagesAndContainersAndTakenNamesAreRefused() {
-        StrataRunner.Result image = strata.run("run", "nosuch:image");
-        assertThat(image.exitCode()).isEqualTo(125);
-        assertThat(image.err()).contains("nosuch:image");
-        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-
-        for (List<String> verb : List.of(List.of("start"), List.of("stop"), List.of("rm"), List.of("rm", "-f"),
-                List.of("kill"), List.of("logs"), List.of("wait"), List.of("container", "inspect"), List.of("pause"))) {
-            StrataRunner.Result r = strata.run(concat(verb, "x").toArray(String[]::new));
-            assertThat(r.exitCode()).as(verb.toString()).isEqualTo(1);
-            assertThat(r.err()).as(verb.toString()).isEqualTo("Error: No such container: x\n");
-        }
-
-        strata.ok("create", "--name", "taken", "busybox");
-        StrataRunner.Result taken = strata.run("run", "--name", "taken", "busybox", "true");
-        assertThat(taken.exitCode()).isEqualTo(125);
-        assertThat(taken.err()).contains("The container name \"/taken\" is already in use");
-        assertThat(strata.ok("ps", "-a", "-q").lines()).hasSize(1);
-    }
-
-    @Test
-    void aPortInUseFailsTheStartAndLeavesNothingRunning() throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String publish = "127.0.0.1:" + busy.getLocalPort() + ":80";
-            StrataRunner.Result kept = strata.run("run", "-d", "--name", "clash", "-p", publish, "busybox", "sleep", "100");
-            assertThat(kept.exitCode()).isEqualTo(125);
-            assertThat(kept.err()).contains("port is already allocated");
-            HostTraces.awaitNone(root);
-            // Docker keeps such a container, created and never started; with --rm there is none
-            assertThat(strata.ok("ps", "-a", "--format", "{{.Names}} {{.State}}").out()).isEqualTo("clash created\n");
-            strata.ok("rm", "clash");
-
-            StrataRunner.Result removed = strata.run("run", "--rm", "-d", "-p", publish, "busybox", "sleep", "100");
-            assertThat(removed.exitCode()).isEqualTo(125);
-            assertThat(removed.err()).contains("port is already allocated");
-            HostTraces.awaitNone(root);
-            assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-        }
-    }
-
-    @Test
-    void bindSourcesMustExistForMountAndSymlinksAreFollowedAsDockerDoes() throws Exception {
-        Path missing = dir.resolve("missing");
-        StrataRunner.Result refused = strata.run("run", "--rm", "--mount", "type=bind,source=" + missing + ",target=/data",
-                "busybox", "true");
-        assertThat(refused.exitCode()).isEqualTo(125);
-        assertThat(refused.err()).contains("bind source path does not exist: " + missing);
-        assertThat(missing).doesNotExist();
-        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-
-        Path real = Files.createDirectory(dir.resolve("real"));
-        Files.writeString(real.resolve("in"), "from the host\n");
-        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
-        assertThat(strata.ok("run", "--rm", "-v", link + ":/data", "busybox", "sh", "-c",
-                "cat /data/in; echo from -v > /data/out1").out()).isEqualTo("from the host\n");
-        strata.ok("run", "--rm", "--mount", "type=bind,source=" + link + ",target=/data", "busybox", "sh", "-c",
-                "echo from --mount > /data/out2");
-        assertThat(real.resolve("out1")).hasContent("from -v");
-        assertThat(real.resolve("out2")).hasContent("from --mount");
-        assertThat(link).isSymbolicLink();
-    }
-
-    @Test
-    void cpThroughSymlinksStaysInsideTheContainer() throws Exception {
-        Path secret = Files.writeString(dir.resolve("secret"), "host secret\n");
-        String marker = "planted-" + Long.toHexString(new Random().nextLong());
-        strata.ok("run", "--name", "box", "busybox", "sh", "-c",
-                "mkdir /tmp && busybox ln -s / /rootlink && busybox ln -s ../../../../../.. /tmp/uplink"
-                        + " && busybox ln -s " + secret + " /leak");
-        Path file = Files.writeString(dir.resolve("file"), "copied in\n");
-
-        for (String escape : List.of("/rootlink", "/tmp/uplink")) {
-            StrataRunner.Result out = strata.run("cp", "box:" + escape + secret, "-");
-            assertThat(out.exitCode()).as(escape).isEqualTo(1);
-            assertThat(out.out()).as(escape).doesNotContain("host secret");
-            assertThat(tarEntry(strata.ok("cp", "box:" + escape + "/etc/passwd", "-").rawOut()))
-                    .isEqualTo("root:x:0:0:root:/root:/bin/sh\n");
-
-            assertThat(strata.run("cp", file.toString(), "box:" + escape + dir + "/" + marker).exitCode()).isEqualTo(1);
-            assertThat(dir.resolve(marker)).doesNotExist();
-            strata.ok("cp", file.toString(), "box:" + escape + "/tmp/" + marker);
-            assertThat(Path.of("/tmp", marker)).doesNotExist();
-            assertThat(tarEntry(strata.ok("cp", "box:/tmp/" + marker, "-").rawOut())).isEqualTo("copied in\n");
-        }
-        // a link to a host path, followed (-L) or written through, leads to that path in the container
-        StrataRunner.Result followed = strata.run("cp", "-L", "box:/leak", "-");
-        assertThat(followed.exitCode()).isEqualTo(1);
-        assertThat(followed.out()).doesNotContain("host secret");
-        assertThat(strata.run("cp", file.toString(), "box:/leak").exitCode()).isEqualTo(1);
-        assertThat(secret).hasContent("host secret");
-    }
-
-    @Test
-    void cpOfAMissingPathSaysWhatIsMissing() throws Exception {
-        strata.ok("create", "--name", "box", "busybox");
-        StrataRunner.Result out = strata.run("cp", "box:/nosuch", dir.resolve("out").toString());
-        assertThat(out.exitCode()).isEqualTo(1);
-        assertThat(out.err()).startsWith("Error: cannot copy /nosuch: no such file or directory");
-        assertThat(dir.resolve("out")).doesNotExist();
-
-        Path absent = dir.resolve("absent");
-        StrataRunner.Result in = strata.run("cp", absent.toString(), "box:/");
-        assertThat(in.exitCode()).isEqualTo(1);
-        assertThat(in.err()).startsWith("Error: ").contains(absent.toString()).contains("no such file or directory");
-        assertThat(strata.ok("diff", "box").out()).isEmpty();
-    }
-
-    @Test
-    void aMissingCommandExits127AndANonExecutableOne126LeavingTheContainerCreated() throws Exception {
-        for (List<String> run : List.of(List.of("run"), List.of("run", "-d"))) {
-            String name = "missing" + run.size();
-            StrataRunner.Result missing = strata.run(
-                    concat(run, "--name", name, "busybox", "nosuchcommand").toArray(String[]::new));
-            assertThat(missing.exitCode()).as(run.toString()).isEqualTo(127);
-            assertThat(missing.err()).contains("nosuchcommand");
-            assertThat(strata.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name).out())
-                    .isEqualTo("created 127\n");
-        }
-        StrataRunner.Result notExecutable = strata.run("run", "--name", "noexec", "busybox", "/etc/passwd");
-        assertThat(notExecutable.exitCode()).isEqualTo(126);
-        assertThat(notExecutable.err()).contains("/etc/passwd").contains("permission denied");
-        assertThat(strata.ok("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", "noexec").out())
-                .isEqualTo("created 126\n");
-        assertThat(strata.run("start", "noexec").exitCode()).isEqualTo(1);
-        assertThat(strata.ok("ps", "-q").out()).isEmpty();
-        HostTraces.awaitNone(root);
-    }
-
-    @Test
     void twoStrataProcessesOnOneContainerTakeTurns() throws Exception {
-        strata.ok("create", "--name", "contested", "-p", "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
+        strata.ok("create", "--name", "contested", "-p", "127.0.0.1:" + freePort() + ":80", "busybox", "sleep",
+                "100");
         String id = strata.ok("inspect", "-f", "{{.Id}}", "contested").out().strip();
 
         race(List.of("start", "contested"), List.of("start", "contested"));
@@ -361,13 +225,6 @@ class ContainerFaultTest {
         return strata.ok("inspect", "-f", "{{.State.Status}}", name).out().strip();
     }
 
-    private static String tarEntry(byte[] tar) throws Exception {
-        try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
-            assertThat(in.getNextEntry()).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     // --- helpers
 
     private String awaitStatus(String name, String status, StrataProcess process) throws Exception {
@@ -407,17 +264,17 @@ class ContainerFaultTest {
     }
 
     /** What a commit added to the store is one image's: config, manifest, and the layer unless it was there. */
-    private void assertOneImageAdded(List<String> before, List<String> after, String tag, String round) {
+    private void assertOneImageAdded(List<String> before, List<String> after, String tag, String when) {
         List<String> added = after.stream().filter(p -> !before.contains(p)).toList();
         List<String> blobs = added.stream().filter(p -> p.startsWith("blobs/sha256/")).toList();
         List<String> snapshots = added.stream().filter(p -> p.startsWith("snapshots/"))
                 .map(p -> p.split("/")[1]).distinct().toList();
         String id = strata.ok("inspect", "-f", "{{.Id}}", tag).out().strip();
-        assertThat(added).as(round).allMatch(p -> p.startsWith("blobs/") || p.startsWith("snapshots/"));
-        assertThat(blobs).as(round).contains("blobs/sha256/" + id.substring("sha256:".length()));
+        assertThat(added).as(when).allMatch(p -> p.startsWith("blobs/") || p.startsWith("snapshots/"));
+        assertThat(blobs).as(when).contains("blobs/sha256/" + id.substring("sha256:".length()));
         // the layer is the same at every commit of an unchanged container: only the first adds it and its snapshot
         assertThat(blobs.size() == 3 && snapshots.size() == 1 || blobs.size() == 2 && snapshots.isEmpty())
-                .as(round + ": added " + blobs + " " + snapshots).isTrue();
+                .as(when + ": added " + blobs + " " + snapshots).isTrue();
     }
 
     private String countFiles(String image) {
@@ -435,17 +292,5 @@ class ContainerFaultTest {
     /** A long store root puts the slirp4netns API socket under /run/strata/slirp: it must go with the container. */
     private static void assertNoSlirpSocket(String id) {
         assertThat(Path.of("/run/strata/slirp", id.substring(0, 32) + ".sock")).doesNotExist();
-    }
-
-    private static List<String> concat(List<String> list, String... more) {
-        List<String> all = new ArrayList<>(list);
-        all.addAll(List.of(more));
-        return all;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }
