@@ -72,6 +72,41 @@ class ContainerFaultTest {
     }
 
     @Test
+    void aRunKilledAtAnyPointLeavesNothingThatRmCannotTake() throws Exception {
+        // a whole run first: how long one takes here, so that the kills below fall inside one
+        StrataProcess whole = StrataProcess.start(root, dir, "run", "-d", "--name", "whole", "-p",
+                "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
+        awaitContainerDirectory(whole);
+        long started = System.nanoTime();
+        assertThat(whole.await()).as(whole.output()).isZero();
+        int span = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        strata.ok("rm", "-f", "whole");
+        HostTraces.awaitNone(root);
+        List<String> before = StoreState.visible(root);
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int round = 0; round < 4; round++) {
+            StrataProcess run = StrataProcess.start(root, dir, "run", "-d", "--name", "interrupted", "-p",
+                    "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
+            awaitContainerDirectory(run);
+            int delay = random.nextInt(span + span / 5);
+            Thread.sleep(delay);
+            run.kill();
+
+            String when = "killed " + delay + " of " + span + " ms in (seed " + seed + ")";
+            if (!strata.ok("ps", "-a", "-q").out().isEmpty()) {
+                strata.ok("rm", "-f", "interrupted");
+            }
+            HostTraces.awaitNone(root);
+            // a container killed while it was being made is hidden, and goes at the next create
+            assertThat(StoreState.visible(root)).as(when).filteredOn(p -> !p.startsWith("containers/.new-"))
+                    .isEqualTo(before);
+        }
+        strata.ok("run", "--rm", "--name", "interrupted", "-p", "127.0.0.1:" + freePort() + ":80", "busybox", "true");
+        assertThat(StoreState.visible(root)).isEqualTo(before);
+    }
+
+    @Test
     void aKilledCommitLeavesNoHalfImageAndCommitWorksAfter() throws Exception {
         strata.ok("run", "--name", "many", "busybox", "sh", "-c",
                 "mkdir /d && cd /d && i=0; while [ $i -lt 20000 ]; do echo $i > f$i; i=$((i+1)); done");
@@ -249,6 +284,31 @@ class ContainerFaultTest {
                 throw new AssertionError(path + " never appeared in " + container);
             }
             Thread.sleep(20);
+        }
+    }
+
+    /** Waits until the run begins to make its container's directory, or has ended. */
+    private void awaitContainerDirectory(StrataProcess run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<String> earlier = containerDirectories();
+        while (run.isAlive()) {
+            if (!earlier.containsAll(containerDirectories())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the run never created its container: " + run.output());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private List<String> containerDirectories() throws Exception {
+        Path containers = root.resolve("containers");
+        if (!Files.isDirectory(containers)) {
+            return List.of();
+        }
+        try (var entries = Files.list(containers)) {
+            return entries.map(p -> p.getFileName().toString()).toList();
         }
     }
 

@@ -49,6 +49,15 @@ public record ContainerState(
                 false, published);
     }
 
+    /**
+     * A start under way: nothing recorded as running yet, but what it sets up needs tearing down if the starting
+     * process dies before it records the outcome.
+     */
+    public ContainerState starting() {
+        return new ContainerState(status, pid, monitorPid, networkPid, exitCode, error, startedAt, finishedAt,
+                restartCount, false, ports);
+    }
+
     public ContainerState withStatus(Status newStatus) {
         return new ContainerState(newStatus, pid, monitorPid, networkPid, exitCode, error, startedAt, finishedAt,
                 restartCount, cleanedUp, ports);

@@ -3,7 +3,9 @@ package dev.strata.core.container;
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Json;
 import dev.strata.core.store.StoreLock;
+import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileTrees;
+import dev.strata.core.sys.MountPoints;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +29,10 @@ import java.util.regex.Pattern;
 public final class ContainerStore {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
     private static final Pattern FULL_ID = Pattern.compile("[0-9a-f]{64}");
+    /** Prefixes of hidden directories: a container being created ({@code .new-PID-ID}) or removed. */
+    private static final String STAGING = ".new-";
+    private static final String REMOVING = ".removing-";
+    private static final Pattern STAGING_PID = Pattern.compile("\\.new-(\\d+)-.*");
 
     private final Path root;
     private final StoreLock lock;
@@ -54,9 +61,10 @@ public final class ContainerStore {
      * (the writable layer's dirs). Fails if the name is taken.
      */
     public ContainerPaths create(ContainerRecord record, ContainerState state, DirectoryPreparer prepare) {
-        Path staging = root.resolve(".new-" + record.id());
+        Path staging = root.resolve(STAGING + ProcessHandle.current().pid() + "-" + record.id());
         try {
             Files.createDirectories(root);
+            removeLeftovers();
             Files.createDirectory(staging);
             ContainerPaths staged = new ContainerPaths(staging);
             write(staged.record(), Json.write(record));
@@ -173,7 +181,7 @@ public final class ContainerStore {
      */
     public void remove(String id) {
         Path dir = root.resolve(id);
-        Path doomed = root.resolve(".removing-" + id);
+        Path doomed = root.resolve(REMOVING + id);
         try {
             Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
             FileTrees.delete(doomed);
@@ -182,6 +190,43 @@ public final class ContainerStore {
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove container " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Deletes what killed strata processes left: directories of removals cut short, and directories of creations
+     * whose process is gone. Best effort: what cannot go yet (a mount still inside) is tried again next time.
+     */
+    public void removeLeftovers() {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, ".*")) {
+            for (Path dir : dirs) {
+                String name = dir.getFileName().toString();
+                Matcher staging = STAGING_PID.matcher(name);
+                boolean abandoned = name.startsWith(REMOVING)
+                        || staging.matches() && !ProcessHandle.of(Long.parseLong(staging.group(1)))
+                                .map(ProcessHandle::isAlive).orElse(false);
+                if (abandoned && !hasMounts(new ContainerPaths(dir))) {
+                    deleteQuietly(dir);
+                }
+            }
+        } catch (IOException e) {
+            // nothing to tidy, or not now: leftovers are hidden and only waste space
+        }
+    }
+
+    /** Whether the host still has a container's root file system or network namespace mounted: never delete then. */
+    private static boolean hasMounts(ContainerPaths paths) {
+        for (Path mountPoint : List.of(paths.merged(), paths.netns())) {
+            try {
+                if (MountPoints.isMountPoint(mountPoint)) {
+                    return true;
+                }
+            } catch (ErrnoException e) {
+                if (e.errno() != ErrnoException.ENOENT) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void checkNameFree(String name, String ownId) {

@@ -7,6 +7,7 @@ import dev.strata.core.container.ContainerState;
 import dev.strata.core.container.HostSettings;
 import dev.strata.core.runtime.OciRuntimeException;
 import dev.strata.core.runtime.conmon.ConmonFiles;
+import dev.strata.core.runtime.network.NetworkMode;
 import dev.strata.core.snapshot.overlay.OverlayMount;
 import dev.strata.core.sys.Signals;
 import java.io.IOException;
@@ -68,10 +69,7 @@ final class ContainerLifecycle {
             if (now.state().status().isActive() || now.state().cleanedUp()) {
                 return now;
             }
-            tearDown(now);
-            ContainerState done = now.state().cleaned();
-            rt.containers.writeState(id, done);
-            now = now.withState(done);
+            now = tidy(now);
             if (now.record().host().autoRemove()) {
                 removeAfter = now;
             } else {
@@ -80,6 +78,20 @@ final class ContainerLifecycle {
         }
         remove(removeAfter, true);
         return null;
+    }
+
+    /**
+     * With the container's lock held: tears down what its last run left (it ended, or the process starting it
+     * died) and records that. A running container, or one tidy already, is returned as it is.
+     */
+    Container tidy(Container now) {
+        if (now.state().status().isActive() || now.state().cleanedUp()) {
+            return now;
+        }
+        tearDown(now);
+        ContainerState done = now.state().cleaned();
+        rt.containers.writeState(now.id(), done);
+        return now.withState(done);
     }
 
     private void tearDown(Container c) {
@@ -92,6 +104,9 @@ final class ContainerLifecycle {
         }
         if (c.state().networkPid() > 0) {
             rt.slirp.stop(c.state().networkPid());
+        }
+        if (NetworkMode.parse(c.record().host().networkMode()) instanceof NetworkMode.Slirp4netns) {
+            rt.slirp.stopAll(c.paths().netns()); // one whose start was cut short before its PID was recorded
         }
         deleteSharedSocket(c);
         rt.namespaces.remove(c.paths().netns());

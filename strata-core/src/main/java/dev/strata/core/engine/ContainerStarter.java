@@ -45,6 +45,8 @@ final class ContainerStarter {
     Attachment start(Container c, boolean attach, boolean attachStdin) {
         List<Runnable> undo = new ArrayList<>();
         try {
+            // Recorded first: if this process dies halfway, the next cleanup or rm tears down what it set up.
+            rt.containers.writeState(c.id(), c.state().starting());
             OverlayMount overlay = rt.overlay(c);
             OverlayMount.unmountIfMounted(c.paths().merged());
             overlay.mount(c.paths().merged());

@@ -86,7 +86,7 @@ public final class Containers {
             if (fresh.state().status().isActive()) {
                 return fresh;
             }
-            tidy(fresh);
+            lifecycle.tidy(fresh); // what an earlier run left: its exit command may never have run
             new ContainerStarter(runtime).start(reread(c), false, false);
         }
         return find(c.id());
@@ -103,7 +103,7 @@ public final class Containers {
             if (fresh.state().status().isActive()) {
                 throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.name() + " is already running");
             }
-            tidy(fresh);
+            lifecycle.tidy(fresh); // what an earlier run left: its exit command may never have run
             return new ContainerStarter(runtime).start(reread(c), true, stdin);
         }
     }
@@ -112,13 +112,6 @@ public final class Containers {
     private Container reread(Container c) {
         return containers.read(c.id()).orElseThrow(() -> new StrataException(StrataException.Kind.NOT_FOUND,
                 "No such container: " + c.name()));
-    }
-
-    /** A stopped container may not have been cleaned up after (no exit command ran): do it before starting again. */
-    private void tidy(Container c) {
-        if (!c.state().cleanedUp()) {
-            containers.writeState(c.id(), c.state());
-        }
     }
 
     /** Waits for a started container to end, cleans up after it (removing it if {@code --rm}); its exit code. */

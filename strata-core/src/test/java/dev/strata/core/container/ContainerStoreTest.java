@@ -121,4 +121,21 @@ class ContainerStoreTest {
         assertThat(store.list()).isEmpty();
         assertThat(root.resolve("containers")).isEmptyDirectory();
     }
+
+    @Test
+    void theNextCreateRemovesWhatKilledProcessesLeftButNotWhatALiveOneIsMaking() throws Exception {
+        Path containers = Files.createDirectories(root.resolve("containers"));
+        Path removal = Files.createDirectories(containers.resolve(".removing-" + id('a')).resolve("upper"));
+        Files.writeString(removal.resolve("f"), "x");
+        // above the kernel's largest PID (2^22), so never a live process
+        Path abandoned = Files.createDirectories(containers.resolve(".new-4194305-" + id('b')).resolve("upper"));
+        Path live = Files.createDirectory(containers.resolve(".new-" + ProcessHandle.current().pid() + "-" + id('c')));
+
+        store.create(record(id('d'), "fresh", "2026-01-01T00:00:00Z"), ContainerState.created(), p -> {});
+
+        assertThat(containers.resolve(".removing-" + id('a'))).doesNotExist();
+        assertThat(abandoned.getParent()).doesNotExist();
+        assertThat(live).isDirectory();
+        assertThat(store.list()).extracting(Container::name).containsExactly("fresh");
+    }
 }

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,6 +174,39 @@ public final class Slirp4netns {
      */
     public boolean stop(int pid) {
         return new ProcessStopper(timeout).stop(pid, processName());
+    }
+
+    /**
+     * Stops every slirp4netns that serves the network namespace kept at {@code netnsFile}, found by that path on
+     * its command line: for the clean-up after a container whose starting process died before recording the PID.
+     *
+     * @return how many were stopped
+     */
+    public int stopAll(Path netnsFile) {
+        String wanted = netnsFile.toAbsolutePath().toString();
+        ProcessStopper stopper = new ProcessStopper(timeout);
+        int stopped = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                if (arguments(process).contains(wanted)
+                        && stopper.stop(Integer.parseInt(process.getFileName().toString()), processName())) {
+                    stopped++;
+                }
+            }
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot stop the slirp4netns of " + netnsFile
+                    + ": cannot list processes: " + e.getMessage(), e);
+        }
+        return stopped;
+    }
+
+    private static List<String> arguments(Path process) {
+        try {
+            return List.of(new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8)
+                    .split("\0"));
+        } catch (IOException e) {
+            return List.of(); // it ended meanwhile, or is not ours to read
+        }
     }
 
     private SlirpApi.Reply call(Path apiSocket, Object request, String action) {

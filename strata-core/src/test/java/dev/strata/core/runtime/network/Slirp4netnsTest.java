@@ -206,6 +206,26 @@ class Slirp4netnsTest {
     }
 
     @Test
+    void stopAllFindsTheSlirp4netnsOfANamespaceByItsPathAndNoOther() throws Exception {
+        start();
+        Path otherNetns = dir.resolve("other-netns");
+        namespaces.create(otherNetns);
+        try {
+            SlirpProcess other = slirp.start(otherNetns, dir.resolve("other.sock"), dir.resolve("other.log"));
+            try {
+                assertThat(slirp.stopAll(netns)).isEqualTo(1);
+                assertThat(ProcessStopper.running(running.pid())).isFalse();
+                assertThat(ProcessStopper.running(other.pid())).isTrue();
+                assertThat(slirp.stopAll(netns)).isZero();
+            } finally {
+                slirp.stop(other.pid());
+            }
+        } finally {
+            namespaces.remove(otherNetns);
+        }
+    }
+
+    @Test
     void aFailedStartIsReportedWithTheLog() {
         Path missing = dir.resolve("no-such-netns");
 
