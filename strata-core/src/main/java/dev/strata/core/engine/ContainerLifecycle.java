@@ -189,7 +189,11 @@ final class ContainerLifecycle {
                             + "\": container is running: stop the container before removing or force remove");
                 }
                 sendQuietly(c, Signals.SIGKILL);
-                awaitExit(c, Duration.ofSeconds(30));
+                if (!awaitExit(c, Duration.ofSeconds(30))) {
+                    throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove container " + c.name()
+                            + ": it is still running 30 seconds after SIGKILL; try again, or see `strata top "
+                            + c.name() + "`");
+                }
             }
             cleanup(c.id());
             try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
