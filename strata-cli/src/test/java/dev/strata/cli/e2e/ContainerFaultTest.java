@@ -1,5 +1,9 @@
 package dev.strata.cli.e2e;
 
+import static dev.strata.cli.e2e.ContainerFixtures.awaitContainerDirectory;
+import static dev.strata.cli.e2e.ContainerFixtures.awaitFileIn;
+import static dev.strata.cli.e2e.ContainerFixtures.awaitScratchFiles;
+import static dev.strata.cli.e2e.ContainerFixtures.awaitStatus;
 import static dev.strata.cli.e2e.ContainerFixtures.concat;
 import static dev.strata.cli.e2e.ContainerFixtures.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +60,7 @@ class ContainerFaultTest {
         }
         args.addAll(List.of("busybox", "sh", "-c", "sleep 5; echo done > /f"));
         StrataProcess run = StrataProcess.start(root, dir, args.toArray(String[]::new));
-        String id = awaitStatus("survivor", "running", run);
+        String id = awaitStatus(strata, "survivor", "running", run);
         int slirp = networkPid(id);
 
         run.kill();
@@ -76,7 +80,7 @@ class ContainerFaultTest {
         // a whole run first: how long one takes here, so that the kills below fall inside one
         StrataProcess whole = StrataProcess.start(root, dir, "run", "-d", "--name", "whole", "-p",
                 "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
-        awaitContainerDirectory(whole);
+        awaitContainerDirectory(root, whole);
         long started = System.nanoTime();
         assertThat(whole.await()).as(whole.output()).isZero();
         int span = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -88,7 +92,7 @@ class ContainerFaultTest {
         for (int round = 0; round < 4; round++) {
             StrataProcess run = StrataProcess.start(root, dir, "run", "-d", "--name", "interrupted", "-p",
                     "127.0.0.1:" + freePort() + ":80", "busybox", "sleep", "100");
-            awaitContainerDirectory(run);
+            awaitContainerDirectory(root, run);
             int delay = random.nextInt(span + span / 5);
             Thread.sleep(delay);
             run.kill();
@@ -113,7 +117,7 @@ class ContainerFaultTest {
         List<String> before = StoreState.visible(root);
         // a whole commit first: how long one takes here, so that the kills below fall inside one
         StrataProcess whole = StrataProcess.start(root, dir, "commit", "many", "many:whole");
-        awaitScratchFiles(whole);
+        awaitScratchFiles(root, whole);
         long started = System.nanoTime();
         assertThat(whole.await()).as(whole.output()).isZero();
         int span = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -124,7 +128,7 @@ class ContainerFaultTest {
         for (int round = 0; round < 3; round++) {
             String tag = "many:" + round;
             StrataProcess commit = StrataProcess.start(root, dir, "commit", "many", tag);
-            awaitScratchFiles(commit);
+            awaitScratchFiles(root, commit);
             int delay = random.nextInt(span + span / 5);
             Thread.sleep(delay);
             commit.kill();
@@ -186,7 +190,7 @@ class ContainerFaultTest {
     void aSignalledContainerExitsWith128PlusTheSignal() throws Exception {
         strata.ok("run", "-d", "--name", "trapper", "busybox", "sh", "-c",
                 "trap 'exit 143' TERM; touch /ready; sleep 100 & wait");
-        awaitFileIn("trapper", "/ready");
+        awaitFileIn(strata, "trapper", "/ready");
         strata.ok("kill", "-s", "TERM", "trapper");
         assertThat(strata.ok("wait", "trapper").out()).isEqualTo("143\n");
         assertThat(strata.ok("ps", "-a", "--format", "{{.Status}}", "-f", "name=trapper").out()).startsWith("Exited (143)");
@@ -258,69 +262,6 @@ class ContainerFaultTest {
 
     private String status(String name) {
         return strata.ok("inspect", "-f", "{{.State.Status}}", name).out().strip();
-    }
-
-    // --- helpers
-
-    private String awaitStatus(String name, String status, StrataProcess process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            StrataRunner.Result r = strata.run("inspect", "-f", "{{.State.Status}} {{.Id}}", name);
-            if (r.exitCode() == 0 && r.out().startsWith(status + " ")) {
-                return r.out().strip().split(" ")[1];
-            }
-            if (!process.isAlive() && process.await() != 0) {
-                throw new AssertionError(process + " failed: " + process.output());
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(name + " never became " + status + "; " + process + " said: " + process.output());
-    }
-
-    private void awaitFileIn(String container, String path) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (strata.run("exec", container, "test", "-e", path).exitCode() != 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " never appeared in " + container);
-            }
-            Thread.sleep(20);
-        }
-    }
-
-    /** Waits until the run begins to make its container's directory, or has ended. */
-    private void awaitContainerDirectory(StrataProcess run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<String> earlier = containerDirectories();
-        while (run.isAlive()) {
-            if (!earlier.containsAll(containerDirectories())) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the run never created its container: " + run.output());
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private List<String> containerDirectories() throws Exception {
-        Path containers = root.resolve("containers");
-        if (!Files.isDirectory(containers)) {
-            return List.of();
-        }
-        try (var entries = Files.list(containers)) {
-            return entries.map(p -> p.getFileName().toString()).toList();
-        }
-    }
-
-    /** Waits until the commit writes to scratch space (it has got going) or has ended. */
-    private void awaitScratchFiles(StrataProcess commit) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (StoreState.leftovers(root).isEmpty() && commit.isAlive()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the commit never started writing: " + commit.output());
-            }
-            Thread.sleep(5);
-        }
     }
 
     /** What a commit added to the store is one image's: config, manifest, and the layer unless it was there. */
