@@ -241,20 +241,12 @@ public final class Containers {
         long reclaimed = 0;
         for (Container c : list(true, List.of(), 0)) {
             if (!c.state().status().isActive()) {
-                reclaimed += upperSize(c);
+                reclaimed += DiskUsageCalculator.treeSize(c.paths().upper());
                 lifecycle.remove(c, false, false);
                 removed.add(c.id());
             }
         }
         return new PruneResult(removed, reclaimed);
-    }
-
-    private static long upperSize(Container c) {
-        try {
-            return dev.strata.core.volume.DirectorySize.of(c.paths().upper());
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /** What prune removed. */
