@@ -94,6 +94,16 @@ public final class Cli implements AutoCloseable {
     }
 
     /**
+     * Debian's runc, conmon and slirp4netns; {@code STRATA_RUNTIME} names another OCI runtime with runc's command
+     * line (crun, where it works).
+     */
+    private dev.strata.core.engine.RuntimeSettings runtimeSettings() {
+        var settings = dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand());
+        String runtime = env.get("STRATA_RUNTIME");
+        return runtime == null || runtime.isEmpty() ? settings : settings.withRuntime(Path.of(runtime));
+    }
+
+    /**
      * How a container's monitor calls back when the container ends: this same program (the JVM and class path
      * running now) with the cleanup verb.
      */
@@ -106,8 +116,7 @@ public final class Cli implements AutoCloseable {
 
     public Engine engine() {
         if (engine == null) {
-            engine = new Engine(new LocalStore(new StoreLayout(root())), clock,
-                    dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand()));
+            engine = new Engine(new LocalStore(new StoreLayout(root())), clock, runtimeSettings());
         }
         return engine;
     }
