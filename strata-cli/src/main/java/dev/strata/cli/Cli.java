@@ -67,6 +67,23 @@ public final class Cli implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Docker's prune prompt: prints the warning and "Are you sure you want to continue? [y/N] ", then reads one
+     * line of standard input; true only for an answer starting with y.
+     */
+    public boolean confirm(String warning) {
+        out.println(warning);
+        out.print("Are you sure you want to continue? [y/N] ");
+        out.flush();
+        try {
+            String answer = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The store root: --root, else STRATA_ROOT, else /var/lib/strata for root, else the XDG data directory. */
     public Path root() {
         if (rootOverride != null) {
