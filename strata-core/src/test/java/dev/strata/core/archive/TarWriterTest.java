@@ -3,6 +3,7 @@ package dev.strata.core.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,16 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TarWriterTest {
-    private static byte[] tar(TarWriter.Header header) throws Exception {
+    private static byte[] tar(TarEntry entry) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TarWriter writer = new TarWriter(out);
-        writer.header(header);
+        writer.write(entry, InputStream.nullInputStream());
         writer.finish();
         return out.toByteArray();
     }
 
-    private static TarWriter.Header file(String name, Map<String, byte[]> xattrs) {
-        return new TarWriter.Header(name, (byte) '0', 0644, 0, 0, 0, 1_700_000_000L, null, 0, 0, xattrs);
+    private static TarEntry file(String name, Map<String, byte[]> xattrs) {
+        return new TarEntry(name, EntryType.FILE, null, 0644, 0, 0, 0, 1_700_000_000L, 0, 0, 0, xattrs);
     }
 
     @ParameterizedTest
