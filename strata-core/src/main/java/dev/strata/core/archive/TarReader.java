@@ -51,7 +51,8 @@ public final class TarReader implements Closeable {
     }
 
     /**
-     * A reader of {@code tar}, which is read no further than the archive's end and not closed.
+     * A reader of {@code tar}, which closing the reader leaves open. It is read to the archive's end, perhaps
+     * a little past it (decompressing and parsing read in blocks).
      *
      * @param action what the caller does, for messages: "cannot ACTION: the archive is truncated"
      */
