@@ -8,7 +8,6 @@ import dev.strata.core.sys.Fifos;
 import dev.strata.core.sys.Processes;
 import dev.strata.core.sys.SeqPacketSocket;
 import dev.strata.core.sys.WindowSize;
-import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +26,16 @@ import java.util.OptionalInt;
  * container another one created. Thread-safe.
  */
 public final class Conmon {
-    private static final File DEV_NULL = new File("/dev/null");
     /** The descriptor the launching shell gives conmon for its sync pipe: a dup of the JVM's pipe. */
     private static final String SYNC_FD = "3";
-    private static final String LAUNCH = "exec " + SYNC_FD + ">&1; exec \"$@\"";
+    /**
+     * The launching shell: conmon gets the pipe as stdout, stderr and sync pipe; the shell then drops its own copies
+     * and waits on its stdin. It must outlive conmon's report: the JDK closes a child's output pipe as soon as
+     * that child exits, and conmon's first process exits before its second one reports. Closing the shell's
+     * stdin ends it.
+     */
+    private static final String LAUNCH = "exec " + SYNC_FD + ">&1 1>/dev/null 2>&1; \"$@\" 1>&" + SYNC_FD + " 2>&"
+            + SYNC_FD + "; exec " + SYNC_FD + ">&-; exec cat >/dev/null";
     /** Inherited, these would make runc talk to the caller's systemd or take over its sockets. */
     private static final List<String> UNINHERITED_ENVIRONMENT =
             List.of("NOTIFY_SOCKET", "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES");
@@ -66,7 +71,7 @@ public final class Conmon {
             }
             ProcessBuilder builder = new ProcessBuilder(launchCommand(request))
                     .directory(files.dir().toFile())
-                    .redirectInput(Redirect.from(DEV_NULL))
+                    .redirectInput(Redirect.PIPE)
                     .redirectErrorStream(true);
             builder.environment().keySet().removeAll(UNINHERITED_ENVIRONMENT);
             builder.environment().put("_OCI_SYNCPIPE", SYNC_FD);
@@ -74,6 +79,8 @@ public final class Conmon {
             SyncPipe report;
             try (var pipe = launcher.getInputStream()) {
                 report = SyncPipe.read(pipe);
+            } finally {
+                launcher.getOutputStream().close(); // the shell's `cat` ends
             }
             // the launcher is conmon's first process: it writes the conmon PID file, then exits
             int launcherExit = launcher.waitFor();
