@@ -15,9 +15,20 @@ import java.util.Map;
 /** Runs the strata CLI in-process against one store root, capturing what it prints. */
 final class StrataRunner {
     private final Path root;
+    private final Map<String, String> env;
 
     StrataRunner(Path root) {
+        this(root, Map.of());
+    }
+
+    private StrataRunner(Path root, Map<String, String> env) {
         this.root = root;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The same store with these variables as the caller's environment (what {@code run -e NAME} reads). */
+    StrataRunner withEnv(Map<String, String> env) {
+        return new StrataRunner(root, env);
     }
 
     Path root() {
@@ -46,7 +57,7 @@ final class StrataRunner {
         all.addAll(List.of(args));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = Main.run(all.toArray(String[]::new), stdin, outStream, outStream,
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.of(false, false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, Terminal.of(false, false));
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
