@@ -5,6 +5,7 @@ import dev.strata.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,7 +52,27 @@ final class StrataRunner {
     }
 
     Result runWith(InputStream stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return runWatched(stdin, OutputStream.nullOutputStream(), args);
+    }
+
+    /** Runs with {@code watch} getting a copy of standard output as it is written, for commands that block. */
+    Result runWatched(InputStream stdin, OutputStream watch, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                try {
+                    watch.write(b, off, len);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--root", root.toString()));
         all.addAll(List.of(args));
