@@ -98,13 +98,14 @@ public final class CpCommand implements Callable<Integer> {
             Path staging = Files.createTempDirectory(intoDirectory ? target : parent, ".strata-cp-");
             try {
                 extract(archives, root, path, staging);
+                // DIR/. archives the directory's entries, not the directory: they go into the target, made if need be
+                boolean contents = path.endsWith("/.");
+                if (contents && !intoDirectory) {
+                    Files.createDirectory(target);
+                }
                 try (var entries = Files.list(staging)) {
                     for (Path entry : entries.toList()) {
-                        Path place = intoDirectory ? target.resolve(entry.getFileName()) : target;
-                        if (intoDirectory && path.endsWith("/.")) {
-                            place = target;
-                        }
-                        move(entry, place);
+                        move(entry, intoDirectory || contents ? target.resolve(entry.getFileName()) : target);
                     }
                 }
             } finally {
