@@ -16,6 +16,17 @@ import java.io.UncheckedIOException;
 public final class Attach {
     private Attach() {}
 
+    /**
+     * Docker's check before attaching a {@code -it} container or exec: its input must come from a terminal, since
+     * the container's terminal would otherwise read and echo bytes meant as a stream.
+     */
+    public static void requireTerminalInput(Cli cli, boolean stdin, boolean tty) {
+        if (stdin && tty && !cli.terminal().stdinIsTerminal()) {
+            throw new dev.strata.core.StrataException(dev.strata.core.StrataException.Kind.INVALID_ARGUMENT,
+                    "the input device is not a TTY");
+        }
+    }
+
     public static void pump(Cli cli, Containers containers, String id, Attachment attachment, boolean tty) {
         boolean realTerminal = tty && cli.terminal().stdinIsTerminal();
         RawTerminal raw = null;

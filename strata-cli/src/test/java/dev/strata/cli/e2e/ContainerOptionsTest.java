@@ -240,6 +240,20 @@ class ContainerOptionsTest {
     }
 
     @Test
+    void aTerminalNeedsATerminalForInputButNotForOutput() {
+        StrataRunner.Result refused = strata.run("run", "-it", "busybox", "sh");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("Error: the input device is not a TTY\n");
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+
+        // -t alone: the output comes through the container's terminal, which ends lines with CR LF
+        assertThat(strata.ok("run", "--rm", "-t", "busybox", "sh", "-c", "tty; echo err >&2").out())
+                .isEqualTo("/dev/pts/0\r\nerr\r\n");
+        String id = strata.ok("run", "-d", "busybox", "sleep", "100").out().strip();
+        assertThat(strata.run("exec", "-it", id, "sh").err()).isEqualTo("Error: the input device is not a TTY\n");
+    }
+
+    @Test
     void imageVolumeIsAnAnonymousVolumeFilledFromTheImageAndLeftOutOfCommits() throws Exception {
         Path rootfs = TestImages.busyboxTar(dir, "with-data.tar", Map.of("data/seed", "from image\n"));
         strata.ok("import", "-c", "VOLUME /data", rootfs.toString(), "seeded:1");

@@ -77,6 +77,23 @@ class ContainerTerminalTest {
                 .isEqualTo("3 true true\n");
     }
 
+    @Test
+    void execOnATerminalRunsAShellBesideTheContainersProcess() throws Exception {
+        String id = strata.ok("run", "-d", "busybox", "sleep", "100").out().strip();
+        script = onTerminal("stty rows 20 cols 70", "exec", "-it", "-w", "/etc", id, "sh");
+        Screen screen = new Screen(script.getInputStream());
+        OutputStream keyboard = script.getOutputStream();
+
+        screen.await("# ");
+        type(keyboard, "pwd; stty size; tty; exit 4\n");
+
+        assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        keyboard.close();
+        assertThat(script.exitValue()).isEqualTo(4);
+        assertThat(screen.text()).contains("\r\n/etc\r\n20 70\r\n").containsPattern("\r\n/dev/pts/\\d+\r\n");
+        assertThat(strata.ok("inspect", "-f", "{{.State.Status}}", id).out()).isEqualTo("running\n");
+    }
+
     private static void type(OutputStream keyboard, String text) {
         try {
             keyboard.write(text.getBytes(StandardCharsets.UTF_8));
