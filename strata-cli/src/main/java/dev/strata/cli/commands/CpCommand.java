@@ -58,14 +58,14 @@ public final class CpCommand implements Callable<Integer> {
         var containers = cli.engine().containers();
         ContainerArchive archives = new ContainerArchive();
         if (from != null) {
-            containers.withRootfs(from[0], root -> {
+            containers.withFilesystem(from[0], root -> {
                 copyOut(archives, root, from[1]);
                 return null;
             });
         } else {
             ExtractOptions options = archive ? ExtractOptions.dockerCp().withOwnership(Ownership.fromArchive())
                     : ExtractOptions.dockerCp();
-            containers.withRootfs(to[0], root -> {
+            containers.withFilesystem(to[0], root -> {
                 try {
                     if (source.equals("-")) {
                         archives.copyIn(root, to[1], cli.in(), options);

@@ -141,6 +141,39 @@ class ContainerFilesTest {
     }
 
     @Test
+    void cpReachesIntoVolumesAndBindMountsAsTheContainerSeesThem() throws Exception {
+        Path bound = Files.createDirectory(dir.resolve("bound"));
+        Path note = Files.writeString(dir.resolve("note"), "note\n");
+        strata.ok("run", "-d", "--name", "vols", "--read-only", "-v", "vol:/data", "-v", bound + ":/bound", "-v", bound + ":/ro:ro",
+                "--tmpfs", "/scratch", "busybox", "sh", "-c", "echo inside > /data/in; echo tmp > /scratch/t; exec sleep 100");
+        ContainerTests.eventually("the container has written", () -> strata.run("exec", "vols", "cat", "/data/in").exitCode() == 0);
+
+        strata.ok("cp", note.toString(), "vols:/data/");
+        strata.ok("cp", note.toString(), "vols:/bound/note2");
+        assertThat(strata.ok("exec", "vols", "cat", "/data/note", "/bound/note2").out()).isEqualTo("note\nnote\n");
+        assertThat(bound.resolve("note2")).hasContent("note");
+        assertThat(tarEntries(strata.ok("cp", "vols:/data", "-").rawOut())).containsExactly("data/", "data/in", "data/note");
+        assertThat(tarEntries(strata.ok("cp", "vols:/scratch/t", "-").rawOut())).containsExactly("t");
+        StrataRunner.Result readOnly = strata.run("cp", note.toString(), "vols:/ro/");
+        assertThat(readOnly.exitCode()).isEqualTo(1);
+        assertThat(readOnly.err()).contains("Read-only file system");
+        assertThat(strata.run("cp", note.toString(), "vols:/").err()).contains("Read-only file system");
+        assertThat(bound.resolve("note")).doesNotExist();
+        assertThat(strata.ok("diff", "vols").lines()).noneMatch(l -> l.contains("note"));
+
+        // stopped, the container's volumes are still where its processes would see them
+        strata.ok("stop", "-t", "0", "vols");
+        strata.ok("cp", note.toString(), "vols:/data/later");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        strata.ok("cp", "vols:/data", out.toString());
+        assertThat(out.resolve("data/later")).hasContent("note");
+        assertThat(out.resolve("data/in")).hasContent("inside");
+        assertThat(strata.run("cp", note.toString(), "vols:/ro/").err()).contains("Read-only file system");
+        assertThat(strata.run("cp", note.toString(), "vols:/").err()).contains("Read-only file system");
+        assertThat(strata.ok("diff", "vols").lines()).noneMatch(l -> l.contains("note") || l.contains("later"));
+    }
+
+    @Test
     void exportWritesTheWholeFilesystemWithoutVolumes() throws Exception {
         strata.ok("run", "--name", "exported", "-v", "/data", "busybox", "sh", "-c", "echo x > /added; echo y > /data/in-volume");
 

@@ -281,6 +281,20 @@ public final class Containers {
         }
     }
 
+    /**
+     * Runs {@code action} on the container's file system as its processes see it, volumes and bind mounts
+     * included, for {@code cp}: a running container's through its own mount namespace, a stopped one's root
+     * filesystem with its volumes and binds mounted over it for the length of the action.
+     */
+    public <T> T withFilesystem(String nameOrId, RootfsAction<T> action) {
+        Container c = find(nameOrId);
+        if (c.state().status().isActive()) {
+            return action.apply(ContainerFilesystem.runningRoot(c));
+        }
+        ContainerFilesystem filesystem = new ContainerFilesystem(runtime);
+        return withRootfs(c.id(), root -> filesystem.withMounts(c, root, action));
+    }
+
     /** Work on a mounted root filesystem. */
     @FunctionalInterface
     public interface RootfsAction<T> {
