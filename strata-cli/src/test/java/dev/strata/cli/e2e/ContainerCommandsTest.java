@@ -16,10 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The container lifecycle verbs as Docker's: ps, stop, kill, restart, pause, rm, logs, wait, attach. */
 @Tag("root")
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
 class ContainerCommandsTest {
     @TempDir
     Path dir;
@@ -227,6 +229,9 @@ class ContainerCommandsTest {
 
         assertThat(strata.ok("wait", "one", "two").out()).isEqualTo("42\n0\n");
         assertThat(strata.ok("container", "wait", "one").out()).isEqualTo("42\n");
+        // a container that could not start is waited for no longer: its code is the failure's
+        assertThat(strata.run("run", "-d", "--name", "unstartable", "busybox", "nosuchcommand").exitCode()).isEqualTo(127);
+        assertThat(strata.ok("wait", "unstartable").out()).isEqualTo("127\n");
         StrataRunner.Result missing = strata.run("wait", "nosuch");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("No such container: nosuch");

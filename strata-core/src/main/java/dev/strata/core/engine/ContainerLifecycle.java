@@ -186,6 +186,11 @@ final class ContainerLifecycle {
             if (now.state().status() == ContainerState.Status.created && rt.containers.read(c.id()).isEmpty()) {
                 return now.state().exitCode();
             }
+            // a start that failed ends the wait with its code (127, 126...), as Docker's does: nothing else will
+            if (now.state().status() == ContainerState.Status.created && now.state().error() != null
+                    && !now.state().error().isEmpty()) {
+                return now.state().exitCode();
+            }
             Thread.sleep(POLL_MILLIS * 5);
         }
     }
