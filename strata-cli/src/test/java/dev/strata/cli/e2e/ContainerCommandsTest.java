@@ -160,6 +160,7 @@ class ContainerCommandsTest {
         assertThat(exec.exitCode()).isNotZero();
         assertThat(exec.err()).contains("container " + id + " is paused, unpause the container before exec");
         assertThat(strata.run("pause", "frozen").err()).contains("is already paused");
+        assertThat(strata.ok("top", "frozen").lines()).hasSize(2).last().asString().endsWith("sleep 100");
 
         assertThat(strata.ok("unpause", "frozen").out()).isEqualTo("frozen\n");
         assertThat(inspect(strata, "frozen").get("State").get("Status").asText()).isEqualTo("running");

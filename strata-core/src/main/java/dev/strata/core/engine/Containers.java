@@ -232,7 +232,11 @@ public final class Containers {
 
     /** {@code top}: the host PIDs of the container's processes. */
     public List<Integer> processes(String nameOrId) {
-        return runtime.runc.processes(requireRunning(nameOrId).id());
+        Container c = find(nameOrId);
+        if (!c.state().status().isActive()) { // a paused container's processes are listed too, as Docker's top does
+            throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        return runtime.runc.processes(c.id());
     }
 
     /** {@code container prune}: removes every stopped container; returns their IDs and the bytes freed. */
