@@ -290,6 +290,11 @@ class ContainerOptionsTest {
         assertThat(strata.ok("logs", "trapper").out()).isEqualTo("ready\ngot usr1\n");
         assertThat(inspect(strata, "trapper").get("State").get("ExitCode").asInt()).isEqualTo(7);
 
+        StrataRunner.Result badSignal = strata.run("run", "-d", "--stop-signal", "SIGNOPE", "busybox", "sleep", "1");
+        assertThat(badSignal.exitCode()).isEqualTo(125);
+        assertThat(badSignal.err()).isEqualTo("Error: Invalid signal: SIGNOPE\n");
+        assertThat(strata.ok("ps", "-a", "-q").lines()).hasSize(1);
+
         // PID 1 ignores SIGTERM it has no handler for: after --stop-timeout the container is killed
         strata.ok("run", "-d", "--name", "stubborn", "--stop-timeout", "1", "busybox", "sleep", "100");
         assertThat(inspect(strata, "stubborn").get("Config").get("StopTimeout").asInt()).isEqualTo(1);
