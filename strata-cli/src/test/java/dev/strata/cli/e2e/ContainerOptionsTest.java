@@ -220,6 +220,9 @@ class ContainerOptionsTest {
         });
         assertThat(strata.ok("ps", "--format", "{{.Ports}}").out()).isEqualTo(binding.get("HostIp").asText() + ":"
                 + port + "->8080/tcp\n");
+        assertThat(strata.ok("ps", "--filter", "publish=8080", "-q").lines()).hasSize(1);
+        assertThat(strata.ok("ps", "--filter", "publish=8080/udp", "-q").lines()).isEmpty();
+        assertThat(strata.ok("ps", "--filter", "expose=8080/tcp", "-q").lines()).hasSize(1);
     }
 
     @Test
