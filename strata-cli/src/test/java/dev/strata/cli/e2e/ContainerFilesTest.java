@@ -78,6 +78,7 @@ class ContainerFilesTest {
         Path upper = Path.of(data.get("UpperDir").asText());
         Path merged = Path.of(data.get("MergedDir").asText());
         assertThat(merged.resolve("bin/busybox")).isRegularFile();
+        assertThat(data.get("LowerDir").asText().split(":")).allMatch(lower -> Files.isDirectory(Path.of(lower)));
         strata.ok("exec", "insp", "touch", "/made-inside");
         assertThat(upper.resolve("made-inside")).isRegularFile();
         assertThat(strata.ok("inspect", "-f", "{{.State.Status}} {{.HostConfig.NetworkMode}}", "insp").out())

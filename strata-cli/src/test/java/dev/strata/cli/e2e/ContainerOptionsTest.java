@@ -234,6 +234,11 @@ class ContainerOptionsTest {
                 () -> !strata.ok("ps", "-a", "-q", "--no-trunc").out().contains(id));
         assertThat(strata.ok("volume", "ls", "-q").lines()).containsExactly("kept");
         assertThat(strata.root().resolve("containers").resolve(id)).doesNotExist();
+
+        // stopped rather than ended by itself, it goes too
+        strata.ok("run", "-d", "--rm", "--name", "stopped", "busybox", "sleep", "100");
+        assertThat(strata.ok("stop", "-t", "0", "stopped").out()).isEqualTo("stopped\n");
+        ContainerTests.eventually("the stopped container is removed", () -> strata.ok("ps", "-a", "-q").out().isEmpty());
     }
 
     @Test
