@@ -58,14 +58,14 @@ public final class CpCommand implements Callable<Integer> {
         var containers = cli.engine().containers();
         ContainerArchive archives = new ContainerArchive();
         if (from != null) {
-            containers.withFilesystem(from[0], root -> {
+            containers.withFilesystem(from[0], from[1], false, root -> {
                 copyOut(archives, root, from[1]);
                 return null;
             });
         } else {
             ExtractOptions options = archive ? ExtractOptions.dockerCp().withOwnership(Ownership.fromArchive())
                     : ExtractOptions.dockerCp();
-            containers.withFilesystem(to[0], root -> {
+            containers.withFilesystem(to[0], to[1], true, root -> {
                 try {
                     if (source.equals("-")) {
                         archives.copyIn(root, to[1], cli.in(), options);

@@ -158,6 +158,9 @@ class ContainerFilesTest {
         assertThat(bound.resolve("note2")).hasContent("note");
         assertThat(tarEntries(strata.ok("cp", "vols:/data", "-").rawOut())).containsExactly("data/", "data/in", "data/note");
         assertThat(tarEntries(strata.ok("cp", "vols:/scratch/t", "-").rawOut())).containsExactly("t");
+        // the whole tree: the container's own files, never its /proc
+        assertThat(tarEntries(strata.ok("cp", "vols:/", "-").rawOut())).contains("bin/busybox", "proc/")
+                .noneMatch(e -> e.startsWith("proc/") && e.length() > "proc/".length());
         StrataRunner.Result readOnly = strata.run("cp", note.toString(), "vols:/ro/");
         assertThat(readOnly.exitCode()).isEqualTo(1);
         assertThat(readOnly.err()).contains("Read-only file system");

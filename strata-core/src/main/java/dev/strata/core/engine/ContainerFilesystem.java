@@ -3,6 +3,7 @@ package dev.strata.core.engine;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.Container;
 import dev.strata.core.container.HostSettings;
+import dev.strata.core.runtime.rootfs.ContainerPath;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.Mounts;
 import dev.strata.core.volume.RootPaths;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * A container's file system as its processes see it, volumes and bind mounts included, for {@code cp}: Docker's
  * copies reach into a container's volumes, which the bare root filesystem only hides. A running container's is
- * its root seen through {@code /proc/PID/root}, in its own mount namespace; a stopped one's is its root
+ * its root seen through {@code /proc/PID/root}, in its own mount namespace (a tree read around a volume, such
+ * as {@code /}, is read from the root filesystem and so leaves the volume out); a stopped one's is its root
  * filesystem with its volumes and binds mounted over it for the length of the work.
  */
 final class ContainerFilesystem {
@@ -26,9 +28,16 @@ final class ContainerFilesystem {
         this.rt = rt;
     }
 
-    /** The root of a running container's view: the container's processes' own root, all mounts in place. */
-    static Path runningRoot(Container c) {
-        return Path.of("/proc", String.valueOf(c.state().pid()), "root");
+    /**
+     * Where to find {@code containerPath} of a running container: its processes' own root, all mounts in place, to
+     * write anywhere or to read in a volume, bind or tmpfs; else its root filesystem, since a tree read from
+     * there would take in the container's /proc, /sys and /dev (which Docker's copies never see).
+     */
+    static Path runningRoot(Container c, String containerPath, boolean writing) {
+        String path = ContainerPath.parse(containerPath).clean();
+        boolean inMount = c.record().host().mounts().stream()
+                .anyMatch(m -> path.equals(m.destination()) || path.startsWith(m.destination() + "/"));
+        return writing || inMount ? Path.of("/proc", String.valueOf(c.state().pid()), "root") : c.paths().merged();
     }
 
     /** Runs {@code action} with the container's volumes and binds mounted on {@code rootfs}, a mounted root filesystem. */

@@ -287,13 +287,14 @@ public final class Containers {
 
     /**
      * Runs {@code action} on the container's file system as its processes see it, volumes and bind mounts
-     * included, for {@code cp}: a running container's through its own mount namespace, a stopped one's root
-     * filesystem with its volumes and binds mounted over it for the length of the action.
+     * included, for {@code cp} of {@code containerPath} ({@code writing} into it, or reading it): a running
+     * container's through its own mount namespace, a stopped one's root filesystem with its volumes and binds
+     * mounted over it for the length of the action.
      */
-    public <T> T withFilesystem(String nameOrId, RootfsAction<T> action) {
+    public <T> T withFilesystem(String nameOrId, String containerPath, boolean writing, RootfsAction<T> action) {
         Container c = find(nameOrId);
         if (c.state().status().isActive()) {
-            return action.apply(ContainerFilesystem.runningRoot(c));
+            return action.apply(ContainerFilesystem.runningRoot(c, containerPath, writing));
         }
         ContainerFilesystem filesystem = new ContainerFilesystem(runtime);
         return withRootfs(c.id(), root -> filesystem.withMounts(c, root, action));
