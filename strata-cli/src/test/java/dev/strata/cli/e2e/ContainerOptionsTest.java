@@ -204,7 +204,8 @@ class ContainerOptionsTest {
         strata.ok("import", "-c", "EXPOSE 8080", "-c", "CMD [\"httpd\", \"-f\", \"-p\", \"8080\", \"-h\", \"/etc\"]",
                 TestImages.busyboxTar(dir).toString(), "web:1");
 
-        strata.ok("run", "-d", "--name", "web", "-P", "web:1");
+        String id = strata.ok("run", "-d", "--name", "web", "-P", "web:1").out().strip();
+        assertThat(ContainerTests.sharedApiSocket(id)).exists();
 
         JsonNode inspected = inspect(strata, "web");
         assertThat(inspected.get("HostConfig").get("PublishAllPorts").asBoolean()).isTrue();
@@ -223,6 +224,8 @@ class ContainerOptionsTest {
         assertThat(strata.ok("ps", "--filter", "publish=8080", "-q").lines()).hasSize(1);
         assertThat(strata.ok("ps", "--filter", "publish=8080/udp", "-q").lines()).isEmpty();
         assertThat(strata.ok("ps", "--filter", "expose=8080/tcp", "-q").lines()).hasSize(1);
+        strata.ok("stop", "web");
+        assertThat(ContainerTests.sharedApiSocket(id)).doesNotExist();
     }
 
     @Test

@@ -16,15 +16,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** What the container end-to-end tests share: clean-up that proves nothing is left, inspect, ports, polling. */
 final class ContainerTests {
     private ContainerTests() {}
 
-    /** Removes every container of the store, then insists that none is listed and nothing under {@code dir} is mounted. */
+    /**
+     * Removes every container of the store, then insists that none is listed, nothing under {@code dir} is mounted
+     * and no slirp4netns API socket of theirs is left in /run (where a container's socket goes when its own
+     * directory's path is too long for one, as under a JUnit temporary directory).
+     */
     static void removeAllAndCheckNothingIsLeft(StrataRunner strata, Path dir) throws IOException {
-        for (String id : strata.ok("ps", "-a", "-q", "--no-trunc").lines()) {
+        List<String> ids = strata.ok("ps", "-a", "-q", "--no-trunc").lines();
+        for (String id : ids) {
             strata.run("unpause", id);
             strata.run("rm", "-f", id);
         }
@@ -32,6 +38,13 @@ final class ContainerTests {
         assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
                 .as("mounts left under the test directory")
                 .noneMatch(line -> line.contains(dir.toString()));
+        assertThat(ids).as("slirp4netns API sockets left in /run")
+                .noneMatch(id -> Files.exists(sharedApiSocket(id)));
+    }
+
+    /** Where the engine puts a container's slirp4netns API socket when its own directory's path is too long. */
+    static Path sharedApiSocket(String id) {
+        return Path.of("/run/strata/slirp", id.substring(0, 32) + ".sock");
     }
 
     /** {@code container inspect} of one container as JSON. */
