@@ -224,7 +224,7 @@ class ContainerOptionsTest {
         assertThat(strata.ok("ps", "--filter", "publish=8080", "-q").lines()).hasSize(1);
         assertThat(strata.ok("ps", "--filter", "publish=8080/udp", "-q").lines()).isEmpty();
         assertThat(strata.ok("ps", "--filter", "expose=8080/tcp", "-q").lines()).hasSize(1);
-        strata.ok("stop", "web");
+        strata.ok("stop", "-t", "0", "web");
         assertThat(ContainerTests.sharedApiSocket(id)).doesNotExist();
     }
 
