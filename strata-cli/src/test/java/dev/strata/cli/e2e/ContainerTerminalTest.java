@@ -56,18 +56,15 @@ class ContainerTerminalTest {
         OutputStream keyboard = script.getOutputStream();
 
         screen.await("# ");
-        type(keyboard, "echo hi; stty size; tty\n");
-        screen.await("33 111\r\n");
+        type(keyboard, "echo hi; tty\n");
+        // the size is passed on as the shell starts: asked again until it has arrived
+        awaitSize(screen, keyboard, "33 111");
         // the window of the outer terminal changes: the container's follows
         Path outerTerminal = terminalOf(strataProcess(script));
         Process resize = new ProcessBuilder("stty", "-F", outerTerminal.toString(), "rows", "40", "cols", "120")
                 .redirectErrorStream(true).start();
         assertThat(resize.waitFor()).isZero();
-        for (int tries = 0; !screen.text().contains("40 120\r\n"); tries++) {
-            assertThat(tries).as("the container never saw the new size: " + screen.text()).isLessThan(100);
-            type(keyboard, "stty size\n");
-            Thread.sleep(200);
-        }
+        awaitSize(screen, keyboard, "40 120");
         type(keyboard, "exit 3\n");
 
         assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -94,6 +91,15 @@ class ContainerTerminalTest {
         assertThat(script.exitValue()).isEqualTo(4);
         assertThat(screen.text()).contains("\r\n/etc\r\n20 70\r\n").containsPattern("\r\n/dev/pts/\\d+\r\n");
         assertThat(strata.ok("inspect", "-f", "{{.State.Status}}", id).out()).isEqualTo("running\n");
+    }
+
+    /** Asks the container's terminal for its size until it answers {@code rowsCols} (bounded, so a miss fails). */
+    private static void awaitSize(Screen screen, OutputStream keyboard, String rowsCols) throws InterruptedException {
+        for (int tries = 0; !screen.text().contains("\r\n" + rowsCols + "\r\n"); tries++) {
+            assertThat(tries).as("the container never saw the size " + rowsCols + ": " + screen.text()).isLessThan(100);
+            type(keyboard, "stty size\n");
+            Thread.sleep(200);
+        }
     }
 
     private static void type(OutputStream keyboard, String text) {
