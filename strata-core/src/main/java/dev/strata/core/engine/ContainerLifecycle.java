@@ -91,9 +91,19 @@ final class ContainerLifecycle {
         }
         if (c.state().networkPid() > 0) {
             rt.slirp.stop(c.state().networkPid());
+            deleteSharedApiSocket(c);
         }
         rt.namespaces.remove(c.paths().netns());
         OverlayMount.unmountIfMounted(c.paths().merged());
+    }
+
+    /** Deletes the API socket file a stopped slirp4netns left under /run, if the container had one there. */
+    static void deleteSharedApiSocket(Container c) {
+        try {
+            Files.deleteIfExists(ContainerStarter.sharedApiSocket(c));
+        } catch (IOException e) {
+            // a stale socket file is harmless: the next start of this container binds over it
+        }
     }
 
     /** {@code stop}: the stop signal, then SIGKILL after {@code timeout}; waits for the end and cleans up. */
@@ -184,6 +194,11 @@ final class ContainerLifecycle {
                 return now.state().exitCode();
             }
             if (now.state().status() == ContainerState.Status.created && rt.containers.read(c.id()).isEmpty()) {
+                return now.state().exitCode();
+            }
+            // a start that failed ends the wait with its code (127, 126...), as Docker's does: nothing else will
+            if (now.state().status() == ContainerState.Status.created && now.state().error() != null
+                    && !now.state().error().isEmpty()) {
                 return now.state().exitCode();
             }
             Thread.sleep(POLL_MILLIS * 5);

@@ -63,7 +63,10 @@ final class ContainerStarter {
                 if (mode instanceof NetworkMode.Slirp4netns slirpMode) {
                     SlirpProcess slirp = rt.slirp.start(c.paths().netns(), slirpMode, apiSocket(c), c.paths().dir().resolve("slirp.log"));
                     slirpPid = slirp.pid();
-                    undo.add(() -> rt.slirp.stop(slirp.pid()));
+                    undo.add(() -> {
+                        rt.slirp.stop(slirp.pid());
+                        ContainerLifecycle.deleteSharedApiSocket(c);
+                    });
                     published = forward(c, slirp);
                 }
             }
@@ -130,8 +133,19 @@ final class ContainerStarter {
         if (own.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
             return own;
         }
-        Path dir = Files.createDirectories(Path.of("/run/strata/slirp"));
-        return dir.resolve(c.id().substring(0, 32) + ".sock");
+        Files.createDirectories(SHARED_SOCKETS);
+        return sharedApiSocket(c);
+    }
+
+    private static final Path SHARED_SOCKETS = Path.of("/run/strata/slirp");
+
+    /**
+     * The API socket under /run of a container whose own directory's path is too long for one. slirp4netns leaves
+     * the file behind when it is stopped: the container directory's removal takes the other kind, this one must be
+     * deleted when the container's network is torn down.
+     */
+    static Path sharedApiSocket(Container c) {
+        return SHARED_SOCKETS.resolve(c.id().substring(0, 32) + ".sock");
     }
 
     /** /etc/hostname, /etc/hosts and /etc/resolv.conf, written for the container and bound in, as Docker does. */
