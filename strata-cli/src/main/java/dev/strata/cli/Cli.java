@@ -67,6 +67,23 @@ public final class Cli implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Docker's prune prompt: prints the warning and "Are you sure you want to continue? [y/N] ", then reads one
+     * line of standard input; true only for an answer starting with y.
+     */
+    public boolean confirm(String warning) {
+        out.println(warning);
+        out.print("Are you sure you want to continue? [y/N] ");
+        out.flush();
+        try {
+            String answer = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The store root: --root, else STRATA_ROOT, else /var/lib/strata for root, else the XDG data directory. */
     public Path root() {
         if (rootOverride != null) {
@@ -94,6 +111,16 @@ public final class Cli implements AutoCloseable {
     }
 
     /**
+     * Debian's runc, conmon and slirp4netns; {@code STRATA_RUNTIME} names another OCI runtime with runc's command
+     * line (crun, where it works).
+     */
+    private dev.strata.core.engine.RuntimeSettings runtimeSettings() {
+        var settings = dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand());
+        String runtime = env.get("STRATA_RUNTIME");
+        return runtime == null || runtime.isEmpty() ? settings : settings.withRuntime(Path.of(runtime));
+    }
+
+    /**
      * How a container's monitor calls back when the container ends: this same program (the JVM and class path
      * running now) with the cleanup verb.
      */
@@ -106,8 +133,7 @@ public final class Cli implements AutoCloseable {
 
     public Engine engine() {
         if (engine == null) {
-            engine = new Engine(new LocalStore(new StoreLayout(root())), clock,
-                    dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand()));
+            engine = new Engine(new LocalStore(new StoreLayout(root())), clock, runtimeSettings());
         }
         return engine;
     }

@@ -42,7 +42,7 @@ public final class ContainerText {
     /** "127.0.0.1:3355->8080/tcp, 9000/tcp": published ports, then exposed ones nobody published. */
     public static String ports(Container c) {
         Map<String, List<String>> byPort = new TreeMap<>();
-        for (HostSettings.PublishedPort p : c.record().host().ports()) {
+        for (HostSettings.PublishedPort p : c.state().ports()) { // as set up: ephemeral host ports filled in
             String key = p.containerPort() + "/" + p.protocol();
             if (c.state().status().isActive()) {
                 byPort.computeIfAbsent(key, k -> new ArrayList<>()).add(p.hostIp() + ":" + p.hostPort() + "->" + key);

@@ -28,6 +28,7 @@ public final class AttachCommand implements Callable<Integer> {
         var containers = cli.engine().containers();
         Container c = containers.find(container);
         boolean stdin = !noStdin && c.record().config().openStdin();
+        Attach.requireTerminalInput(cli, stdin, c.record().config().tty());
         var attachment = containers.attach(c.id(), stdin);
         Attach.pump(cli, containers, c.id(), attachment, c.record().config().tty());
         return containers.awaitExit(c.id());

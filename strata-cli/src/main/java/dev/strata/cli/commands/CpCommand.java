@@ -58,14 +58,14 @@ public final class CpCommand implements Callable<Integer> {
         var containers = cli.engine().containers();
         ContainerArchive archives = new ContainerArchive();
         if (from != null) {
-            containers.withRootfs(from[0], root -> {
+            containers.withFilesystem(from[0], from[1], false, root -> {
                 copyOut(archives, root, from[1]);
                 return null;
             });
         } else {
             ExtractOptions options = archive ? ExtractOptions.dockerCp().withOwnership(Ownership.fromArchive())
                     : ExtractOptions.dockerCp();
-            containers.withRootfs(to[0], root -> {
+            containers.withFilesystem(to[0], to[1], true, root -> {
                 try {
                     if (source.equals("-")) {
                         archives.copyIn(root, to[1], cli.in(), options);
@@ -98,13 +98,14 @@ public final class CpCommand implements Callable<Integer> {
             Path staging = Files.createTempDirectory(intoDirectory ? target : parent, ".strata-cp-");
             try {
                 extract(archives, root, path, staging);
+                // DIR/. archives the directory's entries, not the directory: they go into the target, made if need be
+                boolean contents = path.endsWith("/.");
+                if (contents && !intoDirectory) {
+                    Files.createDirectory(target);
+                }
                 try (var entries = Files.list(staging)) {
                     for (Path entry : entries.toList()) {
-                        Path place = intoDirectory ? target.resolve(entry.getFileName()) : target;
-                        if (intoDirectory && path.endsWith("/.")) {
-                            place = target;
-                        }
-                        move(entry, place);
+                        move(entry, intoDirectory || contents ? target.resolve(entry.getFileName()) : target);
                     }
                 }
             } finally {

@@ -58,6 +58,9 @@ public final class ExecCommand implements Callable<Integer> {
                 environment.add(e + "=" + cli.env().get(e));
             }
         }
+        if (!detach) {
+            dev.strata.cli.Attach.requireTerminalInput(cli, interactive, tty);
+        }
         ExecOptions options = new ExecOptions(command, environment, workdir, user, tty, interactive, detach);
         var containers = cli.engine().containers();
         if (detach) {

@@ -3,10 +3,6 @@ package dev.strata.cli.commands;
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
 import dev.strata.core.engine.Engine;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,17 +23,11 @@ public final class PruneCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (!force) {
-            cli.out().println(all
-                    ? "WARNING! This will remove all images without at least one container associated to them."
-                    : "WARNING! This will remove all dangling images.");
-            cli.out().print("Are you sure you want to continue? [y/N] ");
-            cli.out().flush();
-            String answer = new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                return 0;
-            }
+    public Integer call() {
+        if (!force && !cli.confirm(all
+                ? "WARNING! This will remove all images without at least one container associated to them."
+                : "WARNING! This will remove all dangling images.")) {
+            return 0;
         }
         Engine.PruneResult result = cli.engine().prune(all);
         if (!result.lines().isEmpty()) {

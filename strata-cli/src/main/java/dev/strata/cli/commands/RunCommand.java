@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!detach) {
+            Attach.requireTerminalInput(cli, flags.interactive, flags.tty);
+        }
         Containers containers = cli.engine().containers();
         ContainerRecord record;
         try {

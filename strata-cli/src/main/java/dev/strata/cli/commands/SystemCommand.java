@@ -55,8 +55,15 @@ public final class SystemCommand implements Runnable {
             }
             List<Map<String, Object>> rows = List.of(
                     row("Images", usage.imageCount(), usage.activeImages(), usage.imagesSize(), usage.reclaimable()),
-                    row("Containers", 0, 0, 0, 0),
-                    row("Local Volumes", 0, 0, 0, 0),
+                    row("Containers", usage.containers().size(),
+                            usage.containers().stream().filter(c -> c.container().state().status().isActive()).count(),
+                            usage.containers().stream().mapToLong(DiskUsage.ContainerUsage::size).sum(),
+                            usage.containers().stream().filter(c -> !c.container().state().status().isActive())
+                                    .mapToLong(DiskUsage.ContainerUsage::size).sum()),
+                    row("Local Volumes", usage.volumes().size(),
+                            usage.volumes().stream().filter(v -> v.links() > 0).count(),
+                            usage.volumes().stream().mapToLong(DiskUsage.VolumeUsage::size).sum(),
+                            usage.volumes().stream().filter(v -> v.links() == 0).mapToLong(DiskUsage.VolumeUsage::size).sum()),
                     row("Build Cache", 0, 0, 0, 0));
             Output.print(cli, format, "table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}",
                     HEADERS, rows);
@@ -94,11 +101,35 @@ public final class SystemCommand implements Runnable {
             cli.out().println();
             cli.out().println("Containers space usage:");
             cli.out().println();
-            cli.out().println("CONTAINER ID   IMAGE     COMMAND   LOCAL VOLUMES   SIZE      CREATED   STATUS    NAMES");
+            java.time.Instant now = cli.clock().instant();
+            List<Map<String, Object>> containers = usage.containers().stream().map(u -> {
+                var c = u.container();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("ID", c.record().shortId());
+                m.put("Image", c.record().imageName());
+                m.put("Command", dev.strata.cli.ContainerText.command(c, true));
+                m.put("LocalVolumes", Long.toString(c.record().host().mounts().stream()
+                        .filter(x -> "volume".equals(x.type())).count()));
+                m.put("Size", Output.size(u.size()));
+                m.put("RunningFor", Output.since(cli, c.record().created()));
+                m.put("Status", dev.strata.cli.ContainerText.status(c.state(), now));
+                m.put("Names", c.name());
+                return m;
+            }).toList();
+            Output.print(cli, null, "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.LocalVolumes}}\t{{.Size}}\t"
+                    + "{{.RunningFor}}\t{{.Status}}\t{{.Names}}", PsCommand.HEADERS, containers);
             cli.out().println();
             cli.out().println("Local Volumes space usage:");
             cli.out().println();
-            cli.out().println("VOLUME NAME   LINKS     SIZE");
+            List<Map<String, Object>> volumes = usage.volumes().stream().map(v -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("Name", v.name());
+                m.put("Links", Integer.toString(v.links()));
+                m.put("Size", Output.size(v.size()));
+                return m;
+            }).toList();
+            Output.print(cli, null, "table {{.Name}}\t{{.Links}}\t{{.Size}}",
+                    Map.of("Name", "VOLUME NAME", "Links", "LINKS", "Size", "SIZE"), volumes);
             cli.out().println();
             cli.out().println("Build cache usage: 0B");
             cli.out().println();

@@ -7,14 +7,10 @@ import dev.strata.cli.format.Units;
 import dev.strata.core.StrataException;
 import dev.strata.core.volume.PruneReport;
 import dev.strata.core.volume.Volume;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -274,14 +270,10 @@ public final class VolumeCommand implements Runnable {
             return 0;
         }
 
-        private boolean confirmed() throws IOException {
-            cli.out().println(all
+        private boolean confirmed() {
+            return cli.confirm(all
                     ? "WARNING! This will remove all local volumes not used by at least one container."
                     : "WARNING! This will remove anonymous local volumes not used by at least one container.");
-            cli.out().print("Are you sure you want to continue? [y/N] ");
-            cli.out().flush();
-            String answer = new BufferedReader(new InputStreamReader(cli.in(), StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
         }
     }
 }

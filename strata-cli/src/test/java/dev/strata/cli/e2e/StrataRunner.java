@@ -5,6 +5,7 @@ import dev.strata.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,9 +16,20 @@ import java.util.Map;
 /** Runs the strata CLI in-process against one store root, capturing what it prints. */
 final class StrataRunner {
     private final Path root;
+    private final Map<String, String> env;
 
     StrataRunner(Path root) {
+        this(root, Map.of());
+    }
+
+    private StrataRunner(Path root, Map<String, String> env) {
         this.root = root;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The same store with these variables as the caller's environment (what {@code run -e NAME} reads). */
+    StrataRunner withEnv(Map<String, String> env) {
+        return new StrataRunner(root, env);
     }
 
     Path root() {
@@ -40,13 +52,33 @@ final class StrataRunner {
     }
 
     Result runWith(InputStream stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        return runWatched(stdin, OutputStream.nullOutputStream(), args);
+    }
+
+    /** Runs with {@code watch} getting a copy of standard output as it is written, for commands that block. */
+    Result runWatched(InputStream stdin, OutputStream watch, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                try {
+                    watch.write(b, off, len);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--root", root.toString()));
         all.addAll(List.of(args));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = Main.run(all.toArray(String[]::new), stdin, outStream, outStream,
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.of(false, false));
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, Terminal.of(false, false));
         outStream.flush();
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }

@@ -1,7 +1,7 @@
 package dev.strata.core.archive;
 
-/** The kinds of file a layer entry can be; sockets have no tar form and never appear. */
-enum EntryType {
+/** The kinds of file a tar entry can be; sockets have no tar form and never appear. */
+public enum EntryType {
     FILE,
     DIRECTORY,
     SYMLINK,

@@ -51,7 +51,7 @@ final class Extraction implements AutoCloseable {
         return entries;
     }
 
-    void apply(TarEntry entry, LayerReader reader) throws IOException {
+    void apply(TarEntry entry, TarReader reader) throws IOException {
         entries++;
         String clean = EntryNames.normalize(entry.name());
         String parent = EntryNames.parent(clean);
@@ -128,7 +128,7 @@ final class Extraction implements AutoCloseable {
         pendingDirectories.put(clean, entry);
     }
 
-    private void file(TarEntry entry, String clean, Path path, LayerReader reader) throws IOException {
+    private void file(TarEntry entry, String clean, Path path, TarReader reader) throws IOException {
         boolean madeByLayer = tree.isLayerFile(clean) || tree.isDirectory(clean);
         if (writes.enabled() && !madeByLayer && entry.size() <= FileWrites.MAX_BUFFERED_FILE) {
             byte[] content = new byte[(int) entry.size()];
@@ -150,7 +150,7 @@ final class Extraction implements AutoCloseable {
     }
 
     /** Reads content until {@code into} is full or the entry ends, so that every size takes few writes. */
-    private static int fill(LayerReader reader, byte[] into) {
+    private static int fill(TarReader reader, byte[] into) {
         int filled = 0;
         while (filled < into.length) {
             int n = reader.read(into, filled, into.length - filled);

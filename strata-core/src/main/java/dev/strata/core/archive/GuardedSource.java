@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Wraps the caller's layer stream: remembers whether reading it failed, so that a broken connection is
- * reported as what it is and not as a corrupt layer, and ignores close, because the stream is the caller's.
+ * Wraps the caller's tar stream: remembers whether reading it failed, so that a broken connection is
+ * reported as what it is and not as a corrupt archive, and ignores close, because the stream is the caller's.
  */
 final class GuardedSource extends FilterInputStream {
     private volatile IOException failure;

@@ -41,7 +41,7 @@ public final class LayerApplier {
     public ApplyResult apply(InputStream layer, Path target) throws IOException {
         requireDirectory(target);
         try (Extraction extraction = new Extraction(target, options);
-             LayerReader reader = LayerReader.open(layer, options.readAhead())) {
+             TarReader reader = TarReader.openLayer(layer, options.readAhead())) {
             TarEntry entry;
             while ((entry = reader.next()) != null) {
                 extraction.apply(entry, reader);
@@ -49,7 +49,7 @@ public final class LayerApplier {
             Digest diffId = reader.finish();
             extraction.finish();
             return new ApplyResult(diffId, extraction.size(), extraction.entries());
-        } catch (LayerReader.SourceFailure e) {
+        } catch (TarReader.SourceFailure e) {
             throw e.getCause();
         } catch (InvalidPathException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: the name "

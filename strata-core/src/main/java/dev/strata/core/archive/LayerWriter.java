@@ -4,10 +4,10 @@ import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.util.Optional;
 
 /**
@@ -34,45 +34,18 @@ public final class LayerWriter {
                 throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
                         "cannot write layer: " + dir + " is not a directory");
             }
-            TarWriter tar = new TarWriter(sink);
+            DigestOutputStream digesting = new DigestOutputStream(sink, Digest.newSha256());
+            TarWriter tar = new TarWriter(digesting);
             TreeWriter tree = new TreeWriter(tar);
             tree.directory(dir, "");
-            Digest diffId = tar.finish();
+            tar.finish();
+            Digest diffId = Digest.fromSha256(digesting.getMessageDigest().digest());
             return new LayerResult(diffId, tree.size());
         } catch (IOException e) {
-            if (sink.failure != null) {
-                throw sink.failure;
+            if (sink.failure() != null) {
+                throw sink.failure();
             }
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot write layer: " + LayerApplier.describe(e), e);
-        }
-    }
-
-    /** Remembers whether the caller's stream failed, to tell that apart from failing to read the tree. */
-    private static final class GuardedSink extends FilterOutputStream {
-        private IOException failure;
-
-        GuardedSink(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
         }
     }
 }

@@ -1,43 +1,78 @@
 package dev.strata.core.archive;
 
-import dev.strata.core.oci.Digest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes a POSIX (ustar + PAX) tar stream byte for byte under our control, digesting as it goes.
- * Commons Compress's writer is not used because it cannot write a binary PAX value (security.capability)
- * and fills in fields (user name, PAX header names) from the environment; a layer must depend only on the
- * tree it describes. PAX records appear only for what ustar cannot hold. Not thread-safe.
+ * Writes a POSIX (ustar + PAX) tar stream byte for byte under our control: layers, {@code docker cp} and
+ * {@code docker export} archives. Commons Compress's writer is not used because it cannot write a binary PAX
+ * value (security.capability) and fills in fields (user name, PAX header names) from the environment; a
+ * layer must depend only on the tree it describes. PAX records appear only for what ustar cannot hold: long
+ * or non-ASCII names and link targets, big numbers, extended attributes. Not thread-safe.
  */
-final class TarWriter {
+public final class TarWriter {
     private static final int BLOCK = 512;
     private static final long MAX_OCTAL_7 = 07777777L;
     private static final long MAX_OCTAL_11 = 077777777777L;
 
-    /** One header: the entry's name ends with {@code /} for a directory. */
-    record Header(String name, byte type, int mode, int uid, int gid, long size, long mtime,
-                  byte[] linkTarget, int deviceMajor, int deviceMinor, Map<String, byte[]> xattrs) {}
-
     private final OutputStream out;
-    private final MessageDigest digest = Digest.newSha256();
     private final byte[] block = new byte[BLOCK];
     private final byte[] buffer = new byte[1 << 16];
     private int buffered;
-    private long written;
+    private byte[] chunk; // for content read from a stream; layers write theirs from a file channel
 
-    TarWriter(OutputStream out) {
+    /** @param out receives the archive; flushed by {@link #finish()}, never closed */
+    public TarWriter(OutputStream out) {
         this.out = out;
     }
 
-    void header(Header h) throws IOException {
-        byte[] name = h.name().getBytes(StandardCharsets.UTF_8);
-        byte[] link = h.linkTarget() == null ? new byte[0] : h.linkTarget();
+    /**
+     * Writes one entry with its content: exactly {@code entry.size()} bytes of {@code content} for a regular
+     * file (not closed), nothing for anything else.
+     *
+     * @throws IOException when writing fails, or {@code content} ends before the size the header announced
+     */
+    public void write(TarEntry entry, InputStream content) throws IOException {
+        header(entry);
+        long size = contentSize(entry);
+        long remaining = size;
+        if (chunk == null && size > 0) {
+            chunk = new byte[1 << 16];
+        }
+        while (remaining > 0) {
+            int n = content.read(chunk, 0, (int) Math.min(chunk.length, remaining));
+            if (n < 0) {
+                throw new IOException("content of " + entry.name() + " ended early");
+            }
+            write(chunk, 0, n);
+            remaining -= n;
+        }
+        endEntry(size);
+    }
+
+    /** Writes the two zero blocks that end an archive and flushes; the caller's stream stays open. */
+    public void finish() throws IOException {
+        Arrays.fill(block, (byte) 0);
+        write(block, 0, BLOCK);
+        write(block, 0, BLOCK);
+        flushBuffer();
+        out.flush();
+    }
+
+    /** Writes an entry's header blocks; the caller then writes its content and calls {@link #endEntry}. */
+    void header(TarEntry entry) throws IOException {
+        String text = entry.type() == EntryType.DIRECTORY && !entry.name().endsWith("/") ? entry.name() + "/" : entry.name();
+        byte[] name = text.getBytes(StandardCharsets.UTF_8);
+        byte[] link = entry.linkTarget();
+        long uid = Integer.toUnsignedLong(entry.uid());
+        long gid = Integer.toUnsignedLong(entry.gid());
+        long size = contentSize(entry);
         Map<String, byte[]> pax = new TreeMap<>();
         int split = ascii(name) ? ustarSplit(name) : -2;
         if (split == -2) {
@@ -46,21 +81,21 @@ final class TarWriter {
         if (link.length > 100 || !ascii(link)) {
             pax.put("linkpath", link);
         }
-        if (Integer.toUnsignedLong(h.uid()) > MAX_OCTAL_7) {
-            pax.put("uid", decimal(Integer.toUnsignedLong(h.uid())));
+        if (uid > MAX_OCTAL_7) {
+            pax.put("uid", decimal(uid));
         }
-        if (Integer.toUnsignedLong(h.gid()) > MAX_OCTAL_7) {
-            pax.put("gid", decimal(Integer.toUnsignedLong(h.gid())));
+        if (gid > MAX_OCTAL_7) {
+            pax.put("gid", decimal(gid));
         }
-        if (h.size() > MAX_OCTAL_11) {
-            pax.put("size", decimal(h.size()));
+        if (size > MAX_OCTAL_11) {
+            pax.put("size", decimal(size));
         }
-        if (h.mtime() < 0 || h.mtime() > MAX_OCTAL_11) {
-            pax.put("mtime", decimal(h.mtime()));
+        if (entry.mtimeSeconds() < 0 || entry.mtimeSeconds() > MAX_OCTAL_11) {
+            pax.put("mtime", decimal(entry.mtimeSeconds()));
         }
-        h.xattrs().forEach((key, value) -> pax.put("SCHILY.xattr." + key, value));
+        entry.xattrs().forEach((key, value) -> pax.put("SCHILY.xattr." + key, value));
         if (!pax.isEmpty()) {
-            paxHeader(h.name(), pax);
+            paxHeader(text, pax);
         }
         Arrays.fill(block, (byte) 0);
         if (split >= 0) {
@@ -69,18 +104,16 @@ final class TarWriter {
         } else {
             System.arraycopy(name, 0, block, 0, Math.min(name.length, 100));
         }
-        octal(h.mode() & 07777, 100, 8);
-        octal(fits(Integer.toUnsignedLong(h.uid()), MAX_OCTAL_7), 108, 8);
-        octal(fits(Integer.toUnsignedLong(h.gid()), MAX_OCTAL_7), 116, 8);
-        octal(fits(h.size(), MAX_OCTAL_11), 124, 12);
-        octal(h.mtime() < 0 ? 0 : fits(h.mtime(), MAX_OCTAL_11), 136, 12);
-        block[156] = h.type();
+        octal(entry.mode() & 07777, 100, 8);
+        octal(fits(uid, MAX_OCTAL_7), 108, 8);
+        octal(fits(gid, MAX_OCTAL_7), 116, 8);
+        octal(fits(size, MAX_OCTAL_11), 124, 12);
+        octal(entry.mtimeSeconds() < 0 ? 0 : fits(entry.mtimeSeconds(), MAX_OCTAL_11), 136, 12);
+        block[156] = typeFlag(entry.type());
         System.arraycopy(link, 0, block, 157, Math.min(link.length, 100));
-        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
-        block[263] = '0';
-        block[264] = '0';
-        octal(fits(h.deviceMajor(), MAX_OCTAL_7), 329, 8);
-        octal(fits(h.deviceMinor(), MAX_OCTAL_7), 337, 8);
+        magic();
+        octal(fits(entry.deviceMajor(), MAX_OCTAL_7), 329, 8);
+        octal(fits(entry.deviceMinor(), MAX_OCTAL_7), 337, 8);
         checksum();
         write(block, 0, BLOCK);
     }
@@ -99,20 +132,6 @@ final class TarWriter {
         }
     }
 
-    /** Writes the two zero blocks that end an archive, flushes, and returns the digest of everything written. */
-    Digest finish() throws IOException {
-        Arrays.fill(block, (byte) 0);
-        write(block, 0, BLOCK);
-        write(block, 0, BLOCK);
-        flushBuffer();
-        out.flush();
-        return Digest.fromSha256(digest.digest());
-    }
-
-    long written() {
-        return written;
-    }
-
     private void paxHeader(String entryName, Map<String, byte[]> records) throws IOException {
         byte[] body = paxBody(records);
         String base = entryName.endsWith("/") ? entryName.substring(0, entryName.length() - 1) : entryName;
@@ -127,9 +146,7 @@ final class TarWriter {
         octal(body.length, 124, 12);
         octal(0, 136, 12);
         block[156] = 'x';
-        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
-        block[263] = '0';
-        block[264] = '0';
+        magic();
         checksum();
         write(block, 0, BLOCK);
         write(body, 0, body.length);
@@ -138,7 +155,7 @@ final class TarWriter {
 
     /** {@code "LENGTH KEY=VALUE\n"} per record, LENGTH counting its own digits too. */
     static byte[] paxBody(Map<String, byte[]> records) {
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         records.forEach((key, value) -> {
             byte[] k = key.getBytes(StandardCharsets.UTF_8);
             int rest = 1 + k.length + 1 + value.length + 1;
@@ -153,6 +170,28 @@ final class TarWriter {
             body.write('\n');
         });
         return body.toByteArray();
+    }
+
+    private static long contentSize(TarEntry entry) {
+        return entry.type() == EntryType.FILE ? entry.size() : 0;
+    }
+
+    private static byte typeFlag(EntryType type) {
+        return switch (type) {
+            case FILE -> '0';
+            case HARDLINK -> '1';
+            case SYMLINK -> '2';
+            case CHAR_DEVICE -> '3';
+            case BLOCK_DEVICE -> '4';
+            case DIRECTORY -> '5';
+            case FIFO -> '6';
+        };
+    }
+
+    private void magic() {
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
+        block[263] = '0';
+        block[264] = '0';
     }
 
     /**
@@ -211,8 +250,6 @@ final class TarWriter {
     }
 
     private void write(byte[] bytes, int offset, int length) throws IOException {
-        digest.update(bytes, offset, length);
-        written += length;
         if (length >= buffer.length) {
             flushBuffer();
             out.write(bytes, offset, length);

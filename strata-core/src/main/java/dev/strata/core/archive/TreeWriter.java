@@ -53,15 +53,14 @@ final class TreeWriter {
             String name = prefix + child.name();
             FileStat stat = child.stat();
             if (child.whiteout()) {
-                tar.header(new TarWriter.Header(name, (byte) '0', 0, 0, 0, 0, stat.mtimeSeconds(), null, 0, 0, Map.of()));
+                tar.header(whiteout(name, stat));
                 continue;
             }
             Map<String, byte[]> xattrs = xattrs(child.path());
             if (stat.isDirectory()) {
-                tar.header(header(name + "/", (byte) '5', stat, 0, null, layerXattrs(xattrs)));
+                tar.header(entry(name + "/", EntryType.DIRECTORY, stat, 0, null, layerXattrs(xattrs)));
                 if (isOpaque(xattrs)) {
-                    tar.header(new TarWriter.Header(name + "/" + Whiteouts.OPAQUE, (byte) '0', 0, 0, 0, 0,
-                            stat.mtimeSeconds(), null, 0, 0, Map.of()));
+                    tar.header(whiteout(name + "/" + Whiteouts.OPAQUE, stat));
                 }
                 directory(child.path(), name + "/");
             } else {
@@ -96,7 +95,7 @@ final class TreeWriter {
         if (stat.links() > 1) {
             String first = firstNames.putIfAbsent(new Inode(stat.deviceMajor(), stat.deviceMinor(), stat.inode()), name);
             if (first != null) {
-                tar.header(header(name, (byte) '1', stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()));
+                tar.header(entry(name, EntryType.HARDLINK, stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()));
                 return;
             }
         }
@@ -104,12 +103,12 @@ final class TreeWriter {
             case FileStat.S_IFREG -> regular(path, name, stat, xattrs);
             case FileStat.S_IFLNK -> {
                 byte[] target = PosixFiles.readSymbolicLink(path);
-                tar.header(header(name, (byte) '2', stat, 0, target, xattrs));
+                tar.header(entry(name, EntryType.SYMLINK, stat, 0, target, xattrs));
                 size += target.length; // as the applier counts it: Docker's lstat size of a link
             }
-            case FileStat.S_IFCHR -> tar.header(header(name, (byte) '3', stat, 0, null, xattrs));
-            case FileStat.S_IFBLK -> tar.header(header(name, (byte) '4', stat, 0, null, xattrs));
-            case FileStat.S_IFIFO -> tar.header(header(name, (byte) '6', stat, 0, null, xattrs));
+            case FileStat.S_IFCHR -> tar.header(entry(name, EntryType.CHAR_DEVICE, stat, 0, null, xattrs));
+            case FileStat.S_IFBLK -> tar.header(entry(name, EntryType.BLOCK_DEVICE, stat, 0, null, xattrs));
+            case FileStat.S_IFIFO -> tar.header(entry(name, EntryType.FIFO, stat, 0, null, xattrs));
             default -> throw new StrataException(StrataException.Kind.UNSUPPORTED,
                     "cannot write layer: " + EntryNames.quote(name) + " has an unknown file type");
         }
@@ -117,7 +116,7 @@ final class TreeWriter {
 
     private void regular(Path path, String name, FileStat stat, Map<String, byte[]> xattrs) throws IOException {
         long length = stat.size();
-        tar.header(header(name, (byte) '0', stat, length, null, xattrs));
+        tar.header(entry(name, EntryType.FILE, stat, length, null, xattrs));
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer bytes = ByteBuffer.wrap(buffer);
             long remaining = length;
@@ -136,10 +135,15 @@ final class TreeWriter {
         size += length;
     }
 
-    private static TarWriter.Header header(String name, byte type, FileStat stat, long size, byte[] link,
-                                           Map<String, byte[]> xattrs) {
-        return new TarWriter.Header(name, type, stat.permissions(), stat.uid(), stat.gid(), size,
-                stat.mtimeSeconds(), link, stat.rdevMajor(), stat.rdevMinor(), xattrs);
+    private static TarEntry entry(String name, EntryType type, FileStat stat, long size, byte[] link,
+                                  Map<String, byte[]> xattrs) {
+        return new TarEntry(name, type, link, stat.permissions(), stat.uid(), stat.gid(), size,
+                stat.mtimeSeconds(), stat.mtimeNanos(), stat.rdevMajor(), stat.rdevMinor(), xattrs);
+    }
+
+    /** A whiteout or opaque marker: an empty file owned by root, mode 0, with the time of what it stands for. */
+    private static TarEntry whiteout(String name, FileStat stat) {
+        return new TarEntry(name, EntryType.FILE, null, 0, 0, 0, 0, stat.mtimeSeconds(), 0, 0, 0, Map.of());
     }
 
     private static Map<String, byte[]> xattrs(Path path) throws IOException {

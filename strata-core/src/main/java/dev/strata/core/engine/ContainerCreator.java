@@ -59,6 +59,9 @@ final class ContainerCreator {
         RunConfig config = RunConfigs.merge(imageConfig.config(), options, hostname, host.exposedPorts(),
                 host.anonymousVolumeTargets());
         List<String> process = RunConfigs.processArgs(config);
+        if (config.stopSignal() != null && !config.stopSignal().isEmpty()) {
+            ContainerLifecycle.signalNumber(config.stopSignal()); // refused now, as Docker does, not at the first stop
+        }
         ContainerRecord record = new ContainerRecord(id, name, Times.format(clock.instant()), options.image(),
                 image.id().toString(), chain, process.getFirst(), process.subList(1, process.size()), config,
                 new HostSettings(host.mounts(), host.ports(), options.publishAll(), host.networkMode(),

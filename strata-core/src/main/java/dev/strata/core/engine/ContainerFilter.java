@@ -76,8 +76,9 @@ final class ContainerFilter {
             }
             case "volume" -> c -> c.record().host().mounts().stream()
                     .anyMatch(m -> value.equals(m.name()) || value.equals(m.source()) || value.equals(m.destination()));
+            // the container's side of a published port, as Docker's filter takes it (publish=80 finds 32768->80/tcp)
             case "publish" -> c -> c.record().host().ports().stream()
-                    .anyMatch(p -> value.equals(p.hostPort() + "") || value.equals(p.hostPort() + "/" + p.protocol()));
+                    .anyMatch(p -> (value.contains("/") ? value : value + "/tcp").equals(p.containerPort() + "/" + p.protocol()));
             case "expose" -> c -> c.record().config().exposedPorts() != null
                     && (c.record().config().exposedPorts().containsKey(value)
                             || c.record().config().exposedPorts().containsKey(value + "/tcp"));

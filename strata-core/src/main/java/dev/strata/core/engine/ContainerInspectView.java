@@ -99,7 +99,7 @@ final class ContainerInspectView {
                     k -> new ArrayList<>());
             Map<String, Object> b = new LinkedHashMap<>();
             b.put("HostIp", port.hostIp());
-            b.put("HostPort", String.valueOf(port.hostPort()));
+            b.put("HostPort", port.hostPort() == 0 ? "" : String.valueOf(port.hostPort())); // "" is Docker's "any"
             bindings.add(b);
         }
         return m;
@@ -184,7 +184,8 @@ final class ContainerInspectView {
             if (c.record().config().exposedPorts() != null) {
                 c.record().config().exposedPorts().keySet().forEach(k -> ports.put(k, null));
             }
-            ports.putAll(portBindings(c.record().host().ports()));
+            // the forwards as set up, with the host ports -P and "-p 8080" left to the system filled in
+            ports.putAll(portBindings(c.state().ports()));
         }
         m.put("Ports", ports);
         return m;

@@ -13,7 +13,6 @@ import dev.strata.core.sys.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -107,23 +106,18 @@ final class ContainerLifecycle {
         }
         if (NetworkMode.parse(c.record().host().networkMode()) instanceof NetworkMode.Slirp4netns) {
             rt.slirp.stopAll(c.paths().netns()); // one whose start was cut short before its PID was recorded
+            deleteSharedApiSocket(c);
         }
-        deleteSharedSocket(c);
         rt.namespaces.remove(c.paths().netns());
         OverlayMount.unmountIfMounted(c.paths().merged());
     }
 
-    /** A socket under the container's own directory goes with it; one kept elsewhere (long root) is deleted here. */
-    private static void deleteSharedSocket(Container c) {
-        Path socket = ContainerStarter.apiSocketPath(c);
-        if (socket.startsWith(c.paths().dir())) {
-            return;
-        }
+    /** Deletes the API socket file a stopped slirp4netns left under /run, if the container had one there. */
+    static void deleteSharedApiSocket(Container c) {
         try {
-            Files.deleteIfExists(socket);
+            Files.deleteIfExists(ContainerStarter.sharedApiSocket(c));
         } catch (IOException e) {
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot clean up after container " + c.name()
-                    + ": cannot delete " + socket + ": " + e.getMessage(), e);
+            // a stale socket file is harmless: the next start of this container binds over it
         }
     }
 
@@ -235,6 +229,11 @@ final class ContainerLifecycle {
                 return now.state().exitCode();
             }
             if (now.state().status() == ContainerState.Status.created && rt.containers.read(c.id()).isEmpty()) {
+                return now.state().exitCode();
+            }
+            // a start that failed ends the wait with its code (127, 126...), as Docker's does: nothing else will
+            if (now.state().status() == ContainerState.Status.created && now.state().error() != null
+                    && !now.state().error().isEmpty()) {
                 return now.state().exitCode();
             }
             Thread.sleep(POLL_MILLIS * 5);

@@ -33,7 +33,6 @@ import java.util.Map;
  */
 final class ContainerStarter {
     private static final int MAX_SOCKET_PATH = 107;
-    private static final Path SHARED_SOCKETS = Path.of("/run/strata/slirp");
 
     private final ContainerRuntime rt;
 
@@ -64,11 +63,12 @@ final class ContainerStarter {
                 undo.add(() -> rt.namespaces.remove(c.paths().netns()));
                 netns = new NetworkNamespace.Joined(c.paths().netns());
                 if (mode instanceof NetworkMode.Slirp4netns slirpMode) {
-                    Path socket = apiSocket(c);
-                    undo.add(() -> deleteQuietly(socket));
-                    SlirpProcess slirp = rt.slirp.start(c.paths().netns(), slirpMode, socket, c.paths().dir().resolve("slirp.log"));
+                    SlirpProcess slirp = rt.slirp.start(c.paths().netns(), slirpMode, apiSocket(c), c.paths().dir().resolve("slirp.log"));
                     slirpPid = slirp.pid();
-                    undo.add(() -> rt.slirp.stop(slirp.pid()));
+                    undo.add(() -> {
+                        rt.slirp.stop(slirp.pid());
+                        ContainerLifecycle.deleteSharedApiSocket(c);
+                    });
                     published = forward(c, slirp);
                 }
             }
@@ -110,14 +110,6 @@ final class ContainerStarter {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // a stale socket file is replaced by the next start
-        }
-    }
-
     /** Records the failure as Docker does (state created, exit code 126/127/128) and returns the error to throw. */
     private RuntimeException fail(Container c, RuntimeException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -137,22 +129,24 @@ final class ContainerStarter {
         return out;
     }
 
-    /** The slirp4netns API socket, its directory made. */
+    /** The slirp4netns API socket: in the container's directory when the path is short enough, else under /run. */
     private static Path apiSocket(Container c) throws IOException {
-        Path socket = apiSocketPath(c);
-        Files.createDirectories(socket.getParent());
-        return socket;
-    }
-
-    /**
-     * Where the slirp4netns API socket of a container is: in its directory when the path is short enough, else
-     * under /run (then the clean-up after the container must delete it: slirp4netns leaves it when stopped).
-     */
-    static Path apiSocketPath(Container c) {
         Path own = c.paths().dir().resolve("slirp.sock");
         if (own.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
             return own;
         }
+        Files.createDirectories(SHARED_SOCKETS);
+        return sharedApiSocket(c);
+    }
+
+    private static final Path SHARED_SOCKETS = Path.of("/run/strata/slirp");
+
+    /**
+     * The API socket under /run of a container whose own directory's path is too long for one. slirp4netns leaves
+     * the file behind when it is stopped: the container directory's removal takes the other kind, this one must be
+     * deleted when the container's network is torn down.
+     */
+    static Path sharedApiSocket(Container c) {
         return SHARED_SOCKETS.resolve(c.id().substring(0, 32) + ".sock");
     }
 

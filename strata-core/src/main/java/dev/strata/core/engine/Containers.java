@@ -231,7 +231,11 @@ public final class Containers {
 
     /** {@code top}: the host PIDs of the container's processes. */
     public List<Integer> processes(String nameOrId) {
-        return runtime.runc.processes(requireRunning(nameOrId).id());
+        Container c = find(nameOrId);
+        if (!c.state().status().isActive()) { // a paused container's processes are listed too, as Docker's top does
+            throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.id() + " is not running");
+        }
+        return runtime.runc.processes(c.id());
     }
 
     /** {@code container prune}: removes every stopped container; returns their IDs and the bytes freed. */
@@ -240,20 +244,12 @@ public final class Containers {
         long reclaimed = 0;
         for (Container c : list(true, List.of(), 0)) {
             if (!c.state().status().isActive()) {
-                reclaimed += upperSize(c);
+                reclaimed += DiskUsageCalculator.treeSize(c.paths().upper());
                 lifecycle.remove(c, false, false);
                 removed.add(c.id());
             }
         }
         return new PruneResult(removed, reclaimed);
-    }
-
-    private static long upperSize(Container c) {
-        try {
-            return dev.strata.core.volume.DirectorySize.of(c.paths().upper());
-        } catch (IOException e) {
-            return 0;
-        }
     }
 
     /** What prune removed. */
@@ -278,6 +274,21 @@ public final class Containers {
                 OverlayMount.unmountIfMounted(c.paths().merged());
             }
         }
+    }
+
+    /**
+     * Runs {@code action} on the container's file system as its processes see it, volumes and bind mounts
+     * included, for {@code cp} of {@code containerPath} ({@code writing} into it, or reading it): a running
+     * container's through its own mount namespace, a stopped one's root filesystem with its volumes and binds
+     * mounted over it for the length of the action.
+     */
+    public <T> T withFilesystem(String nameOrId, String containerPath, boolean writing, RootfsAction<T> action) {
+        Container c = find(nameOrId);
+        if (c.state().status().isActive()) {
+            return action.apply(ContainerFilesystem.runningRoot(c, containerPath, writing));
+        }
+        ContainerFilesystem filesystem = new ContainerFilesystem(runtime);
+        return withRootfs(c.id(), root -> filesystem.withMounts(c, root, action));
     }
 
     /** Work on a mounted root filesystem. */

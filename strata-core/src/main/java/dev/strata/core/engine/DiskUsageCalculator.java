@@ -1,5 +1,6 @@
 package dev.strata.core.engine;
 
+import dev.strata.core.container.Container;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.snapshot.SnapshotInfo;
@@ -15,7 +16,12 @@ import java.util.Map;
 final class DiskUsageCalculator {
     private DiskUsageCalculator() {}
 
-    static DiskUsage compute(LocalStore store, ImageIndex.Snapshot index) {
+    static DiskUsage compute(LocalStore store, ImageIndex.Snapshot index, List<Container> containers,
+            List<DiskUsage.VolumeUsage> volumes) {
+        Map<Digest, Integer> containersByImage = new HashMap<>();
+        for (Container c : containers) {
+            containersByImage.merge(Digest.parse(c.record().imageId()), 1, Integer::sum);
+        }
         Map<Digest, Long> sizes = new HashMap<>();
         for (SnapshotInfo info : store.snapshots().list()) {
             sizes.put(info.chainId(), info.size());
@@ -43,8 +49,31 @@ final class DiskUsageCalculator {
                     unique += size;
                 }
             }
-            usages.add(new DiskUsage.ImageUsage(row, shared + unique, shared, unique, 0));
+            usages.add(new DiskUsage.ImageUsage(row, shared + unique, shared, unique,
+                    containersByImage.getOrDefault(row.image().id(), 0)));
         }
-        return new DiskUsage(index.images().size(), 0, total, total, users.size(), usages);
+        java.util.Set<Digest> kept = new java.util.HashSet<>();
+        for (Digest image : containersByImage.keySet()) {
+            kept.addAll(chains.getOrDefault(image, List.of()));
+        }
+        long reclaimable = 0;
+        for (Digest chainId : users.keySet()) {
+            if (!kept.contains(chainId)) {
+                reclaimable += sizes.getOrDefault(chainId, 0L);
+            }
+        }
+        long active = index.images().stream().filter(i -> containersByImage.containsKey(i.id())).count();
+        List<DiskUsage.ContainerUsage> containerUsages = containers.stream()
+                .map(c -> new DiskUsage.ContainerUsage(c, treeSize(c.paths().upper()))).toList();
+        return new DiskUsage(index.images().size(), active, total, reclaimable, users.size(), usages, containerUsages,
+                volumes);
+    }
+
+    static long treeSize(java.nio.file.Path dir) {
+        try {
+            return dev.strata.core.volume.DirectorySize.of(dir);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

@@ -138,6 +138,12 @@ public final class Engine implements AutoCloseable {
 
     /** {@code system df}. */
     public DiskUsage diskUsage() {
-        return DiskUsageCalculator.compute(store, store.index().read());
-    }
+        List<dev.strata.core.container.Container> all = containers().list(true, List.of(), 0);
+        List<DiskUsage.VolumeUsage> volumeUsages = volumes().list(List.of()).stream().map(v -> {
+            int links = (int) all.stream().filter(c -> c.record().host().mounts().stream()
+                    .anyMatch(m -> "volume".equals(m.type()) && v.name().equals(m.name()))).count();
+            return new DiskUsage.VolumeUsage(v.name(), links, DiskUsageCalculator.treeSize(v.mountpoint()));
+        }).toList();
+        return DiskUsageCalculator.compute(store, store.index().read(), all, volumeUsages);
+}
 }

@@ -19,6 +19,11 @@ public record RuntimeSettings(Path runc, Path conmon, Path slirp4netns, List<Str
                 List.of());
     }
 
+    /** Another OCI runtime with runc's command line, such as crun. */
+    public RuntimeSettings withRuntime(Path runtime) {
+        return new RuntimeSettings(runtime, conmon, slirp4netns, exitCommand);
+    }
+
     public RuntimeSettings withExitCommand(List<String> command) {
         return new RuntimeSettings(runc, conmon, slirp4netns, command);
     }

@@ -181,9 +181,8 @@ class LayerApplierTest {
         xattrs.put("trusted.overlay.redirect", "/elsewhere".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TarWriter writer = new TarWriter(out);
-        writer.header(new TarWriter.Header("ping", (byte) '0', 0755, 0, 0, 1, 0, null, 0, 0, xattrs));
-        writer.content(new byte[] {'x'}, 0, 1);
-        writer.endEntry(1);
+        writer.write(new TarEntry("ping", EntryType.FILE, null, 0755, 0, 0, 1, 0, 0, 0, 0, xattrs),
+                new ByteArrayInputStream(new byte[] {'x'}));
         writer.finish();
 
         apply(out.toByteArray());

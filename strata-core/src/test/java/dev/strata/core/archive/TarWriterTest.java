@@ -1,8 +1,12 @@
 package dev.strata.core.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,16 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TarWriterTest {
-    private static byte[] tar(TarWriter.Header header) throws Exception {
+    private static byte[] tar(TarEntry entry) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TarWriter writer = new TarWriter(out);
-        writer.header(header);
+        writer.write(entry, InputStream.nullInputStream());
         writer.finish();
         return out.toByteArray();
     }
 
-    private static TarWriter.Header file(String name, Map<String, byte[]> xattrs) {
-        return new TarWriter.Header(name, (byte) '0', 0644, 0, 0, 0, 1_700_000_000L, null, 0, 0, xattrs);
+    private static TarEntry file(String name, Map<String, byte[]> xattrs) {
+        return new TarEntry(name, EntryType.FILE, null, 0644, 0, 0, 0, 1_700_000_000L, 0, 0, 0, xattrs);
     }
 
     @ParameterizedTest
@@ -55,6 +59,30 @@ class TarWriterTest {
 
         assertThat(bytes[156]).isEqualTo((byte) '0'); // the first header is the entry itself, not a PAX header
         assertThat(TarListing.names(bytes)).containsExactly(name);
+    }
+
+    @Test
+    void aDirectoryIsWrittenWithItsSlashAndAFileWithItsContent() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TarWriter writer = new TarWriter(out);
+        writer.write(new TarEntry("d", EntryType.DIRECTORY, null, 0755, 0, 0, 0, 0, 0, 0, 0, Map.of()),
+                InputStream.nullInputStream());
+        writer.write(new TarEntry("d/f", EntryType.FILE, null, 0644, 0, 0, 3, 0, 0, 0, 0, Map.of()),
+                new ByteArrayInputStream("abcdef".getBytes(StandardCharsets.US_ASCII)));
+        writer.finish();
+
+        var entries = TarListing.read(out.toByteArray());
+        assertThat(entries).extracting(e -> e.entry().getName()).containsExactly("d/", "d/f");
+        assertThat(entries.get(1).content()).asString(StandardCharsets.US_ASCII).isEqualTo("abc");
+    }
+
+    @Test
+    void contentShorterThanItsSizeIsRefused() {
+        TarWriter writer = new TarWriter(new ByteArrayOutputStream());
+        TarEntry entry = new TarEntry("f", EntryType.FILE, null, 0644, 0, 0, 10, 0, 0, 0, 0, Map.of());
+
+        assertThatThrownBy(() -> writer.write(entry, new ByteArrayInputStream(new byte[4])))
+                .isInstanceOf(IOException.class).hasMessageContaining("ended early");
     }
 
     @Test

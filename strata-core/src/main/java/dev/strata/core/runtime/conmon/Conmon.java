@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,15 @@ public final class Conmon {
      * writing one (killed, or never started).
      */
     public OptionalInt awaitExitCode(ConmonFiles files) throws InterruptedException {
+        return awaitExitCode(files, Duration.ofNanos(Long.MAX_VALUE));
+    }
+
+    /**
+     * Waits at most {@code timeout} for the container to end, as {@code stop} does before it kills; empty when
+     * the time ran out (then {@link #isMonitoring} is still true) or conmon is gone without an exit code.
+     */
+    public OptionalInt awaitExitCode(ConmonFiles files, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
         while (true) {
             OptionalInt code = exitCode(files);
             if (code.isPresent()) {
@@ -153,6 +163,9 @@ public final class Conmon {
             }
             if (!isMonitoring(files)) {
                 return exitCode(files); // it may have written the file just before it ended
+            }
+            if (System.nanoTime() - start >= timeout.toNanos()) {
+                return OptionalInt.empty();
             }
             Thread.sleep(EXIT_POLL_MILLIS);
         }

@@ -1,9 +1,12 @@
 package dev.strata.core.runtime.rootfs;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.archive.GuardedSink;
+import dev.strata.core.archive.TarEntry;
+import dev.strata.core.archive.TarReader;
+import dev.strata.core.archive.TarWriter;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.PathHandle;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -59,20 +62,20 @@ public final class ContainerArchive {
      */
     public PathStat copyOut(Path root, String containerPath, boolean followLink, OutputStream tar) throws IOException {
         ContainerPath path = ContainerPath.parse(containerPath);
-        Guard out = new Guard(tar);
+        GuardedSink out = new GuardedSink(tar);
         try (PathHandle rootHandle = PathHandle.open(root)) {
             Locations in = new Locations(rootHandle);
             try (PathHandle file = in.source(path, followLink)) {
                 PathStat stat = in.stat(path, file);
                 String name = path.isRoot() || path.currentDir() ? "."
                         : followLink ? in.name(file) : path.base();
-                TarOutput archive = new TarOutput(out);
-                new TreeArchiver(archive, Set.of()).write(file, name);
+                TarWriter archive = new TarWriter(out);
+                new TreeArchiver(archive::write, Set.of()).write(file, name);
                 archive.finish();
                 return stat;
             }
         } catch (IOException e) {
-            throw rethrow(out.failure, e, "copy", path.toString());
+            throw rethrow(out.failure(), e, "copy", path.toString());
         }
     }
 
@@ -89,16 +92,21 @@ public final class ContainerArchive {
      */
     public void copyIn(Path root, String containerPath, InputStream tar, ExtractOptions options) throws IOException {
         ContainerPath path = ContainerPath.parse(containerPath);
-        TarInput.Source source = new TarInput.Source(tar);
         try (PathHandle rootHandle = PathHandle.open(root)) {
             Locations.Destination destination = new Locations(rootHandle).destination(path);
             requireDirectory(destination, path);
-            try (Extractor extractor = new Extractor(rootHandle, destination.path(), options)) {
-                TarInput.read(source, extractor);
+            try (Extractor extractor = new Extractor(rootHandle, destination.path(), options);
+                 TarReader archive = TarReader.open(tar, "copy to container")) {
+                TarEntry entry;
+                while ((entry = archive.next()) != null) {
+                    extractor.add(entry, archive.content());
+                }
                 extractor.finish();
             }
+        } catch (TarReader.SourceFailure e) {
+            throw e.getCause();
         } catch (IOException e) {
-            throw rethrow(source.failure(), e, "copy to", path.toString());
+            throw failure("copy to", path.toString(), e);
         }
     }
 
@@ -175,13 +183,13 @@ public final class ContainerArchive {
         for (String mountPoint : skipMountPoints) {
             skip.add(ContainerPath.parse(mountPoint).relative());
         }
-        Guard guarded = new Guard(out);
+        GuardedSink guarded = new GuardedSink(out);
         try (PathHandle root = PathHandle.open(mergedRoot)) {
-            TarOutput archive = new TarOutput(guarded);
-            new TreeArchiver(archive, skip).writeContents(root, "");
+            TarWriter archive = new TarWriter(guarded);
+            new TreeArchiver(archive::write, skip).writeContents(root, "");
             archive.finish();
         } catch (IOException e) {
-            throw rethrow(guarded.failure, e, "export", mergedRoot.toString());
+            throw rethrow(guarded.failure(), e, "export", mergedRoot.toString());
         }
     }
 
@@ -220,34 +228,5 @@ public final class ContainerArchive {
             };
         }
         return new StrataException(StrataException.Kind.SYSTEM, "cannot " + action + " " + path + ": " + e.getMessage(), e);
-    }
-
-    /** Remembers whether the caller's stream failed, to tell that apart from failing to read the tree. */
-    private static final class Guard extends FilterOutputStream {
-        private IOException failure;
-
-        Guard(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.core.runtime.rootfs;
 
+import dev.strata.core.archive.TarEntry;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -10,5 +11,5 @@ interface EntrySink {
      *
      * @param content exactly {@code entry.size()} bytes for a regular file, empty otherwise; not closed here
      */
-    void add(Entry entry, InputStream content) throws IOException;
+    void add(TarEntry entry, InputStream content) throws IOException;
 }

@@ -1,6 +1,8 @@
 package dev.strata.core.runtime.rootfs;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.archive.EntryType;
+import dev.strata.core.archive.TarEntry;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.NewFile;
@@ -44,10 +46,10 @@ final class Extractor implements EntrySink, AutoCloseable {
     }
 
     @Override
-    public void add(Entry entry, InputStream content) throws IOException {
+    public void add(TarEntry entry, InputStream content) throws IOException {
         String clean = EntryNames.inside(entry.name(), "entry");
         if (clean.isEmpty()) {
-            if (entry.type() != Entry.Type.DIRECTORY) {
+            if (entry.type() != EntryType.DIRECTORY) {
                 throw conflict(destination, "a directory", "cannot be replaced by the file " + entry.name());
             }
             return; // the destination itself, which exists
@@ -57,7 +59,7 @@ final class Extractor implements EntrySink, AutoCloseable {
         String base = target.base();
         Path place = parent.resolve(base);
         Optional<FileStat> existing = PosixFiles.lstatIfExists(place);
-        boolean directory = entry.type() == Entry.Type.DIRECTORY;
+        boolean directory = entry.type() == EntryType.DIRECTORY;
         if (existing.isPresent()) {
             boolean existingDirectory = existing.get().isDirectory();
             if (existingDirectory && directory) {
@@ -74,7 +76,7 @@ final class Extractor implements EntrySink, AutoCloseable {
         create(entry, content, target, parent, base);
     }
 
-    private void create(Entry entry, InputStream content, ContainerPath target, PathHandle parent, String base)
+    private void create(TarEntry entry, InputStream content, ContainerPath target, PathHandle parent, String base)
             throws IOException {
         Path place = parent.resolve(base);
         switch (entry.type()) {
@@ -82,9 +84,9 @@ final class Extractor implements EntrySink, AutoCloseable {
                 PosixFiles.mkdir(place, 0700);
                 attributes(entry, target, parent, base);
             }
-            case REGULAR -> regular(entry, content, place);
+            case FILE -> regular(entry, content, place);
             case SYMLINK -> {
-                PosixFiles.symlink(FileNames.bytes(entry.linkName()), place);
+                PosixFiles.symlink(entry.linkTarget(), place);
                 PosixFiles.lchown(place, uid(entry), gid(entry));
                 PosixFiles.setTimes(place, entry.mtimeSeconds(), entry.mtimeNanos());
             }
@@ -101,7 +103,7 @@ final class Extractor implements EntrySink, AutoCloseable {
         }
     }
 
-    private void regular(Entry entry, InputStream content, Path place) throws IOException {
+    private void regular(TarEntry entry, InputStream content, Path place) throws IOException {
         try (NewFile file = NewFile.create(place)) {
             byte[] buffer = new byte[(int) Math.min(1 << 16, Math.max(1, entry.size()))];
             long remaining = entry.size();
@@ -123,7 +125,7 @@ final class Extractor implements EntrySink, AutoCloseable {
         }
     }
 
-    private void hardLink(Entry entry, Path place) throws IOException {
+    private void hardLink(TarEntry entry, Path place) throws IOException {
         ContainerPath linked = below(EntryNames.inside(entry.linkName(), "hard link target of " + entry.name() + ":"));
         try (PathHandle linkedParent = root.resolveInRoot(linked.parent().relative(), true)) {
             PosixFiles.link(linkedParent.resolve(linked.base()), place);
@@ -140,7 +142,7 @@ final class Extractor implements EntrySink, AutoCloseable {
      * Owner, mode and extended attributes of what was just made at {@code base}; directory times later. The
      * mode is set through a handle on the file itself, because chmod would follow a link put in its place.
      */
-    private void attributes(Entry entry, ContainerPath target, PathHandle parent, String base) throws IOException {
+    private void attributes(TarEntry entry, ContainerPath target, PathHandle parent, String base) throws IOException {
         Path place = parent.resolve(base);
         try (PathHandle made = parent.child(base)) {
             FileStat stat = made.stat();
@@ -153,7 +155,7 @@ final class Extractor implements EntrySink, AutoCloseable {
         for (Map.Entry<String, byte[]> xattr : entry.xattrs().entrySet()) {
             Xattrs.set(place, xattr.getKey(), xattr.getValue());
         }
-        if (entry.type() == Entry.Type.DIRECTORY) {
+        if (entry.type() == EntryType.DIRECTORY) {
             directoryTimes.add(new DirectoryTime(target, entry.mtimeSeconds(), entry.mtimeNanos()));
         } else {
             PosixFiles.setTimes(place, entry.mtimeSeconds(), entry.mtimeNanos());
@@ -248,11 +250,11 @@ final class Extractor implements EntrySink, AutoCloseable {
     }
 
     // IDs travel as unsigned 32-bit numbers; the cast keeps the bits the kernel reads.
-    private int uid(Entry entry) {
+    private int uid(TarEntry entry) {
         return (int) (options.ownership() instanceof Ownership.Fixed(long uid, long gid) ? uid : entry.uid());
     }
 
-    private int gid(Entry entry) {
+    private int gid(TarEntry entry) {
         return (int) (options.ownership() instanceof Ownership.Fixed(long uid, long gid) ? gid : entry.gid());
     }
 

@@ -4,8 +4,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * File names and link targets between bytes and strings, in the encoding the JDK uses for file names, so that
- * a name read from the disk and written back names the same file.
+ * Link targets from bytes to strings, in the encoding the JDK uses for file names, so that a target read from
+ * the disk names the same file when it is looked up again.
  */
 final class FileNames {
     private static final Charset CHARSET = charset();
@@ -14,10 +14,6 @@ final class FileNames {
 
     static String string(byte[] bytes) {
         return new String(bytes, CHARSET);
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(CHARSET);
     }
 
     private static Charset charset() {

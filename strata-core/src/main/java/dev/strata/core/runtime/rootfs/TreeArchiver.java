@@ -1,5 +1,7 @@
 package dev.strata.core.runtime.rootfs;
 
+import dev.strata.core.archive.EntryType;
+import dev.strata.core.archive.TarEntry;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PathHandle;
@@ -80,36 +82,36 @@ final class TreeArchiver {
         if (!stat.isDirectory() && stat.links() > 1) {
             String first = firstNames.putIfAbsent(new Inode(stat.deviceMajor(), stat.deviceMinor(), stat.inode()), name);
             if (first != null) {
-                sink.add(entry(name, Entry.Type.HARDLINK, stat, 0, first, Map.of()), InputStream.nullInputStream());
+                sink.add(entry(name, EntryType.HARDLINK, stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()),
+                        InputStream.nullInputStream());
                 return;
             }
         }
         switch (stat.type()) {
-            case FileStat.S_IFDIR -> sink.add(entry(name, Entry.Type.DIRECTORY, stat, 0, null, capability(file)),
+            case FileStat.S_IFDIR -> sink.add(entry(name, EntryType.DIRECTORY, stat, 0, null, capability(file)),
                     InputStream.nullInputStream());
             case FileStat.S_IFREG -> {
-                Entry entry = entry(name, Entry.Type.REGULAR, stat, stat.size(), null, capability(file));
+                TarEntry entry = entry(name, EntryType.FILE, stat, stat.size(), null, capability(file));
                 try (InputStream content = Files.newInputStream(file.path())) {
                     sink.add(entry, new ExactLength(content, stat.size()));
                 }
             }
-            case FileStat.S_IFLNK -> sink.add(entry(name, Entry.Type.SYMLINK, stat, 0,
-                    FileNames.string(file.readLink()), Map.of()), InputStream.nullInputStream());
-            case FileStat.S_IFCHR -> sink.add(entry(name, Entry.Type.CHAR_DEVICE, stat, 0, null, Map.of()),
+            case FileStat.S_IFLNK -> sink.add(entry(name, EntryType.SYMLINK, stat, 0, file.readLink(), Map.of()),
                     InputStream.nullInputStream());
-            case FileStat.S_IFBLK -> sink.add(entry(name, Entry.Type.BLOCK_DEVICE, stat, 0, null, Map.of()),
+            case FileStat.S_IFCHR -> sink.add(entry(name, EntryType.CHAR_DEVICE, stat, 0, null, Map.of()),
                     InputStream.nullInputStream());
-            case FileStat.S_IFIFO -> sink.add(entry(name, Entry.Type.FIFO, stat, 0, null, Map.of()),
+            case FileStat.S_IFBLK -> sink.add(entry(name, EntryType.BLOCK_DEVICE, stat, 0, null, Map.of()),
+                    InputStream.nullInputStream());
+            case FileStat.S_IFIFO -> sink.add(entry(name, EntryType.FIFO, stat, 0, null, Map.of()),
                     InputStream.nullInputStream());
             default -> { } // sockets were left out above; nothing else exists
         }
     }
 
-    private static Entry entry(String name, Entry.Type type, FileStat stat, long size, String link,
-                               Map<String, byte[]> xattrs) {
-        return new Entry(name, type, stat.permissions(), Integer.toUnsignedLong(stat.uid()),
-                Integer.toUnsignedLong(stat.gid()), size, stat.mtimeSeconds(), stat.mtimeNanos(), link,
-                stat.rdevMajor(), stat.rdevMinor(), xattrs);
+    private static TarEntry entry(String name, EntryType type, FileStat stat, long size, byte[] link,
+                                  Map<String, byte[]> xattrs) {
+        return new TarEntry(name, type, link, stat.permissions(), stat.uid(), stat.gid(), size, stat.mtimeSeconds(),
+                stat.mtimeNanos(), stat.rdevMajor(), stat.rdevMinor(), xattrs);
     }
 
     private static Map<String, byte[]> capability(PathHandle file) throws IOException {

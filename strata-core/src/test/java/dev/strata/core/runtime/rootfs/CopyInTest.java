@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.Xattrs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -147,6 +150,37 @@ class CopyInTest {
             }
         };
         assertThatThrownBy(() -> archive.copyIn(root, "/tmp", failing, ExtractOptions.dockerCp())).isSameAs(broken);
+    }
+
+    @Test
+    void aGlobalPaxHeaderIsNoFile() throws Exception {
+        byte[] tar = new Tars().globalHeader("comment", "0123abcd").file("tracked", "t").build();
+        assertThat(tar[156]).as("the first header's type").isEqualTo((byte) 'g');
+
+        archive.copyIn(root, "/tmp", new ByteArrayInputStream(tar), ExtractOptions.dockerCp());
+
+        assertThat(root.resolve("tmp/tracked")).hasContent("t");
+        assertThat(root.resolve("tmp/pax_global_header")).doesNotExist();
+    }
+
+    @Test
+    void aBinaryFileCapabilityFromGnuTarArrivesByteForByte() throws Exception {
+        // CAP_SETUID permitted and effective, as newuidmap carries it; the 0x80 byte is not valid UTF-8.
+        byte[] capSetuid = HexFormat.of().parseHex("0100000280000000000000000000000000000000");
+        Path source = Files.createDirectory(dir.resolve("source"));
+        Xattrs.set(Files.writeString(source.resolve("newuidmap"), "tool"), "security.capability", capSetuid);
+        Path tar = dir.resolve("caps.tar");
+        Process process = new ProcessBuilder("tar", "--xattrs", "--xattrs-include=security.capability",
+                "-C", source.toString(), "-cf", tar.toString(), "newuidmap").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+
+        try (InputStream in = Files.newInputStream(tar)) {
+            archive.copyIn(root, "/usr/bin", in, ExtractOptions.dockerCp());
+        }
+
+        assertThat(Xattrs.get(root.resolve("usr/bin/newuidmap"), "security.capability"))
+                .hasValueSatisfying(value -> assertThat(value).isEqualTo(capSetuid));
     }
 
     @Test

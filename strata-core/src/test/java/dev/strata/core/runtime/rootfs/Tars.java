@@ -68,6 +68,18 @@ final class Tars {
         return add(e, new byte[0]);
     }
 
+    /** A global PAX header, such as {@code git archive} starts its archives with. */
+    Tars globalHeader(String key, String value) {
+        TarArchiveEntry e = new TarArchiveEntry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER, true);
+        e.addPaxHeader(key, value);
+        try {
+            tar.putArchiveEntry(e); // writes the records and closes the entry
+            return this;
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
     private Tars add(TarArchiveEntry e, byte[] content) {
         try {
             e.setModTime(FileTime.from(MTIME));
