@@ -113,13 +113,14 @@ class ContainerBadInputTest {
                 "mkdir /tmp && busybox ln -s / /rootlink && busybox ln -s ../../../../../.. /tmp/uplink"
                         + " && busybox ln -s " + secret + " /leak");
         Path file = Files.writeString(dir.resolve("file"), "copied in\n");
+        String passwd = tarEntry(strata.ok("cp", "box:/etc/passwd", "-").rawOut());
+        assertThat(passwd).isNotEqualTo(Files.readString(Path.of("/etc/passwd")));
 
         for (String escape : List.of("/rootlink", "/tmp/uplink")) {
             StrataRunner.Result out = strata.run("cp", "box:" + escape + secret, "-");
             assertThat(out.exitCode()).as(escape).isEqualTo(1);
             assertThat(out.out()).as(escape).doesNotContain("host secret");
-            assertThat(tarEntry(strata.ok("cp", "box:" + escape + "/etc/passwd", "-").rawOut()))
-                    .isEqualTo("root:x:0:0:root:/root:/bin/sh\n");
+            assertThat(tarEntry(strata.ok("cp", "box:" + escape + "/etc/passwd", "-").rawOut())).isEqualTo(passwd);
 
             assertThat(strata.run("cp", file.toString(), "box:" + escape + dir + "/" + marker).exitCode()).isEqualTo(1);
             assertThat(dir.resolve(marker)).doesNotExist();

@@ -5,7 +5,7 @@ import static dev.strata.cli.e2e.ContainerFixtures.awaitFileIn;
 import static dev.strata.cli.e2e.ContainerFixtures.awaitScratchFiles;
 import static dev.strata.cli.e2e.ContainerFixtures.awaitStatus;
 import static dev.strata.cli.e2e.ContainerFixtures.concat;
-import static dev.strata.cli.e2e.ContainerFixtures.freePort;
+import static dev.strata.cli.e2e.ContainerTests.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -292,6 +292,6 @@ class ContainerFaultTest {
 
     /** A long store root puts the slirp4netns API socket under /run/strata/slirp: it must go with the container. */
     private static void assertNoSlirpSocket(String id) {
-        assertThat(Path.of("/run/strata/slirp", id.substring(0, 32) + ".sock")).doesNotExist();
+        assertThat(ContainerTests.sharedApiSocket(id)).doesNotExist();
     }
 }

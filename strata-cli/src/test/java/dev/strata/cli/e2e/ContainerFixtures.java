@@ -2,8 +2,6 @@ package dev.strata.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What the container fault and bad-input tests share: a store with BusyBox, removal of what they ran, and waits
- * for what another strata process is doing.
+ * What the container fault and bad-input tests share beyond {@link ContainerTests}: a store with BusyBox, removal
+ * that waits until no process or mount of the store is left, and waits for what another strata process is doing.
  */
 final class ContainerFixtures {
     private ContainerFixtures() {}
@@ -31,13 +29,6 @@ final class ContainerFixtures {
         }
         assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
         HostTraces.awaitNone(strata.root());
-    }
-
-    /** A loopback port free a moment ago. */
-    static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     static String[] concat(List<String> list, String... more) {
