@@ -89,7 +89,8 @@ class ContainerTerminalTest {
         assertThat(script.waitFor(60, TimeUnit.SECONDS)).isTrue();
         keyboard.close();
         assertThat(script.exitValue()).isEqualTo(4);
-        assertThat(screen.text()).contains("\r\n/etc\r\n20 70\r\n").containsPattern("\r\n/dev/pts/\\d+\r\n");
+        // line ends depend on whether runc had put the outer terminal in raw mode before the typing arrived
+        assertThat(screen.text().replace("\r", "")).contains("\n/etc\n20 70\n").containsPattern("\n/dev/pts/\\d+\n");
         assertThat(strata.ok("inspect", "-f", "{{.State.Status}}", id).out()).isEqualTo("running\n");
     }
 
