@@ -35,6 +35,8 @@ docker_start() {
     DOCKERD_PID=$!
     export DOCKER_HOST="unix://$DOCKER_DIR/docker.sock"
     export DOCKER_CONFIG="$DOCKER_DIR/cli"  # no ~/.docker credentials or contexts
+    # podman reads DOCKER_CONFIG too, for credentials, and fails if the file is missing.
+    [[ -f $DOCKER_CONFIG/config.json ]] || echo '{}' >"$DOCKER_CONFIG/config.json"
     local i
     for ((i = 0; i < 120; i++)); do
         if docker version >/dev/null 2>&1; then
