@@ -84,7 +84,8 @@ public final class AotTraining {
 
     /**
      * {@code run} as people time it ({@code --rm}, attached, no network), a few times so that its methods are
-     * profiled, then a detached run and the clean-up its monitor calls back for.
+     * profiled, then a detached run and the clean-up its monitor calls back for. Every command returns on its own,
+     * whatever fails: a training that hung would hang the build.
      */
     private static void trainRun(String store) {
         if (!canRunContainers()) {
@@ -96,7 +97,8 @@ public final class AotTraining {
             attached, attached, attached,
             {"run", "--network", "none", "--name", "training-run", "training:run"},
             {"run", "-d", "--network", "none", "--name", "training-detached", "training:run"},
-            {"wait", "training-detached"},
+            // stop, not wait: it returns even for a container that never started
+            {"stop", "-t", "1", "training-detached"},
             {"container", "cleanup", "training-detached"},
             {"rm", "-f", "training-run", "training-detached"},
         });
