@@ -14,6 +14,10 @@ import java.util.Map;
  * facts, clock and engine from here.
  */
 public final class Cli implements AutoCloseable {
+    /** JVM options that write a class cache: the exit command must not copy them from this JVM. */
+    private static final java.util.regex.Pattern DUMPING_OPTIONS =
+            java.util.regex.Pattern.compile("-XX:(AOTCacheOutput|AOTConfiguration|AOTMode|ArchiveClassesAtExit)=");
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -105,7 +109,11 @@ public final class Cli implements AutoCloseable {
         int main = arguments.indexOf(Main.class.getName());
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBinary));
         if (main >= 0 && arguments.contains("-cp")) {
-            command.addAll(arguments.subList(0, main));
+            for (String option : arguments.subList(0, main)) {
+                if (!DUMPING_OPTIONS.matcher(option).lookingAt()) { // one JVM writes a cache, not every clean-up
+                    command.add(option);
+                }
+            }
         } else { // run in-process (tests, training): the plain start-up flags
             command.addAll(java.util.List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
