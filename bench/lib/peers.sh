@@ -35,6 +35,8 @@ docker_start() {
     DOCKERD_PID=$!
     export DOCKER_HOST="unix://$DOCKER_DIR/docker.sock"
     export DOCKER_CONFIG="$DOCKER_DIR/cli"  # no ~/.docker credentials or contexts
+    # podman reads DOCKER_CONFIG too, for credentials, and fails if the file is missing.
+    [[ -f $DOCKER_CONFIG/config.json ]] || echo '{}' >"$DOCKER_CONFIG/config.json"
     local i
     for ((i = 0; i < 120; i++)); do
         if docker version >/dev/null 2>&1; then
@@ -97,6 +99,30 @@ PODMAN_RUNROOT=
 PODMAN_DIR=
 PODMAN=()  # the podman command line with its private store; use as "${PODMAN[@]}" ARGS
 
+# podman_conf FILE TMP COPY_TMP: write a private containers.conf (see podman_setup): no
+# systemd/journald (not running here), events and image-copy temp files where given.
+# For containers (bench/containers): runc (crun does not work on this machine's hybrid
+# cgroups), and rlimits runc can set: without CAP_SYS_RESOURCE (missing in some sandboxes) runc
+# cannot raise a container's limits above the caller's hard ones, and podman asks for 1048576
+# open files by default; its conmon runs with at most 32768 processes.
+podman_conf() {
+    local nofile nproc
+    nofile=$(ulimit -Hn) nproc=$(ulimit -Hu)
+    [[ $nofile == unlimited ]] && nofile=1048576
+    [[ $nproc == unlimited || $nproc -gt 32768 ]] && nproc=32768
+    cat >"$1" <<EOF
+[containers]
+default_ulimits = ["nofile=$nofile:$nofile", "nproc=$nproc:$nproc"]
+
+[engine]
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+events_logfile_path = "$2/events.log"
+image_copy_tmp_dir = "$3"
+runtime = "runc"
+EOF
+}
+
 # podman_setup DIR FS: a private podman set-up (runroot, tmp, config) under DIR, with the
 # store itself (graph root, and the temp files of image copies) on a fresh filesystem
 # mounted at FS. podman has no daemon, so nothing is started; each command opens the store.
@@ -112,14 +138,7 @@ podman_setup() {
         PODMAN_RUNROOT=$(mktemp -d /tmp/strata-bench-runroot.XXXXXX)
     fi
     mkdir -p "$PODMAN_RUNROOT"
-    # A private containers.conf: no systemd/journald (not running here), temp files in DIR.
-    cat >"$dir/containers.conf" <<EOF
-[engine]
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-events_logfile_path = "$dir/tmp/events.log"
-image_copy_tmp_dir = "$fs/tmp"
-EOF
+    podman_conf "$dir/containers.conf" "$dir/tmp" "$fs/tmp"
     export CONTAINERS_CONF="$dir/containers.conf"
     PODMAN=(podman --root "$fs/root" --runroot "$PODMAN_RUNROOT" --storage-driver overlay
             --tmpdir "$dir/tmp")

@@ -40,6 +40,55 @@ def fmt_ratio(v):
     return "-" if v is None else f"{v:.2f}x"
 
 
+def results_table(order, rows, value, best_peer):
+    """The table (operation | each tool | strata/best-peer | strata/floor) and its n/a notes."""
+    out = []
+    headers = ["operation", "strata", "docker", "podman", "floor", "strata/best-peer", "strata/floor"]
+    table = []
+    notes = []
+    for op in order:
+        cells = [op]
+        for tool in TOOLS:
+            r = rows.get((op, tool))
+            if r is None:
+                cells.append("-")
+            elif r["status"] == "ok":
+                cells.append(fmt_s(value(op, tool)))
+            else:
+                notes.append(f"[{len(notes) + 1}] {op} / {tool}: {r['status']}")
+                cells.append(f"n/a [{len(notes)}]")
+        peer, _ = best_peer(op)
+        cells.append(fmt_ratio(ratio(value(op, "strata"), peer)))
+        cells.append(fmt_ratio(ratio(value(op, "strata"), value(op, "floor"))))
+        table.append(cells)
+    widths = [max(len(str(row[i])) for row in [headers] + table) for i in range(len(headers))]
+    line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
+                                   for i, (c, w) in enumerate(zip(cells, widths)))
+    out.append(line(headers))
+    out.append("  ".join("-" * w for w in widths))
+    out.extend(line(row) for row in table)
+    if notes:
+        out.append("")
+        out.extend(notes)
+    return out
+
+
+def all_runs(order, rows):
+    """Every run's time, per operation and tool, with the figure's note."""
+    out = ["", "all runs (seconds):"]
+    for op in order:
+        for tool in TOOLS:
+            r = rows.get((op, tool))
+            if r and r["status"] == "ok":
+                extra = f"   ({r['note']})" if r["note"] else ""
+                out.append(f"  {op} / {tool}: {r['times'].strip()}{extra}")
+    return out
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("results")
@@ -60,44 +109,11 @@ def main():
         vals = [(value(op, p), p) for p in PEERS if value(op, p) is not None]
         return min(vals) if vals else (None, None)
 
-    def ratio(a, b):
-        return a / b if a is not None and b else None
-
-    out = []
-    for h in args.header:
-        out.append(h)
+    out = list(args.header)
     out.append("")
     out.append(f"wall time, {args.stat} of the runs (warm page cache; `sync` before each run, untimed)")
     out.append("")
-
-    # ---- the table
-    headers = ["operation", "strata", "docker", "podman", "floor", "strata/best-peer", "strata/floor"]
-    table = []
-    notes = []
-    for op in order:
-        cells = [op]
-        for tool in TOOLS:
-            r = rows.get((op, tool))
-            if r is None:
-                cells.append("-")
-            elif r["status"] == "ok":
-                cells.append(fmt_s(r[args.stat]))
-            else:
-                notes.append(f"[{len(notes) + 1}] {op} / {tool}: {r['status']}")
-                cells.append(f"n/a [{len(notes)}]")
-        peer, _ = best_peer(op)
-        cells.append(fmt_ratio(ratio(value(op, "strata"), peer)))
-        cells.append(fmt_ratio(ratio(value(op, "strata"), value(op, "floor"))))
-        table.append(cells)
-    widths = [max(len(str(row[i])) for row in [headers] + table) for i in range(len(headers))]
-    line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                                   for i, (c, w) in enumerate(zip(cells, widths)))
-    out.append(line(headers))
-    out.append("  ".join("-" * w for w in widths))
-    out.extend(line(row) for row in table)
-    if notes:
-        out.append("")
-        out.extend(notes)
+    out.extend(results_table(order, rows, value, best_peer))
 
     # ---- the targets of the issue
     def verdict(ok):
@@ -140,14 +156,7 @@ def main():
         out.append("floors (what no engine can beat by much on this machine):")
         out.extend(f"  {n}" for n in args.floor_note)
 
-    out.append("")
-    out.append("all runs (seconds):")
-    for op in order:
-        for tool in TOOLS:
-            r = rows.get((op, tool))
-            if r and r["status"] == "ok":
-                extra = f"   ({r['note']})" if r["note"] else ""
-                out.append(f"  {op} / {tool}: {r['times'].strip()}{extra}")
+    out.extend(all_runs(order, rows))
     print("\n".join(out))
 
 

@@ -12,7 +12,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The workload the launcher runs once after a build to record the ahead-of-time class cache: the everyday
+ * The workload the launcher runs once after a build to record the ahead-of-time class caches: the everyday
  * commands against a throwaway store, in one JVM, so their classes load ready-linked on every later start.
  */
 public final class AotTraining {
@@ -21,24 +21,28 @@ public final class AotTraining {
     /**
      * {@code AotTraining DIR} runs every everyday command with a store under DIR (left there for the next
      * training); {@code AotTraining DIR images} only lists that store's images, for the small cache the
-     * launcher uses for {@code images}, whose start-up time matters most.
+     * launcher uses for {@code images}, whose start-up time matters most. {@code AotTraining DIR run-setup} makes
+     * the image {@code AotTraining DIR run} runs containers of (attached and detached, with their clean-up), for the
+     * cache of {@code run}; containers run only as root with runc and conmon installed, else {@code run} is trained
+     * on a refusal.
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
         String store = root.resolve("store").toString();
-        if (args.length > 1 && args[1].equals("images")) {
-            run(store, new String[][] {{"images"}, {"images", "-q"}, {"images", "--format", "{{.ID}}"}});
-            return;
+        String mode = args.length > 1 ? args[1] : "";
+        switch (mode) {
+            case "images" -> run(store, new String[][] {{"images"}, {"images", "-q"}, {"images", "--format", "{{.ID}}"}});
+            case "run-setup" -> runSetup(root, store);
+            case "run" -> trainRun(store);
+            default -> everyday(root, store);
         }
+    }
+
+    private static void everyday(Path root, String store) throws IOException {
         Files.createDirectories(root);
         Path tar = root.resolve("rootfs.tar");
         try (OutputStream file = Files.newOutputStream(tar); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
-            byte[] content = "trained\n".getBytes(StandardCharsets.UTF_8);
-            TarArchiveEntry entry = new TarArchiveEntry("etc/hello");
-            entry.setSize(content.length);
-            out.putArchiveEntry(entry);
-            out.write(content);
-            out.closeArchiveEntry();
+            add(out, "etc/hello", 0644, "trained\n".getBytes(StandardCharsets.UTF_8));
         }
         Path archive = root.resolve("saved.tar");
         run(store, new String[][] {
@@ -52,9 +56,68 @@ public final class AotTraining {
             {"save", "-o", archive.toString(), "training:1"},
             {"rmi", "training:1", "training:2"},
             {"load", "-i", archive.toString()},
+            // a container that never runs needs no root: create, commit and remove it
+            {"create", "--name", "training-commit", "training:1"},
+            {"commit", "training-commit", "training:3"},
+            {"ps", "-a"},
+            {"rm", "training-commit"},
+            {"rmi", "training:3"},
             {"system", "df"},
             {"images", "-q"},
         });
+    }
+
+    /** The image of the run training: a static {@code /bin/true} for this machine, and users to resolve. */
+    private static void runSetup(Path root, String store) throws IOException {
+        Files.createDirectories(root);
+        Path tar = root.resolve("run-rootfs.tar");
+        try (OutputStream file = Files.newOutputStream(tar); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
+            byte[] exit = TrainingExecutable.exitZero(System.getProperty("os.arch"));
+            if (exit.length > 0) {
+                add(out, "bin/true", 0755, exit);
+            }
+            add(out, "etc/passwd", 0644, "root:x:0:0:root:/root:/bin/true\n".getBytes(StandardCharsets.UTF_8));
+            add(out, "etc/group", 0644, "root:x:0:\n".getBytes(StandardCharsets.UTF_8));
+        }
+        run(store, new String[][] {{"import", "-c", "CMD [\"/bin/true\"]", tar.toString(), "training:run"}});
+    }
+
+    /**
+     * {@code run} as people time it ({@code --rm}, attached, no network), a few times so that its methods are
+     * profiled, then a detached run and the clean-up its monitor calls back for. Every command returns on its own,
+     * whatever fails: a training that hung would hang the build.
+     */
+    private static void trainRun(String store) {
+        if (!canRunContainers()) {
+            run(store, new String[][] {{"run", "--rm", "--network", "none", "training:run", "/bin/true"}});
+            return;
+        }
+        String[] attached = {"run", "--rm", "--network", "none", "training:run", "/bin/true"};
+        run(store, new String[][] {
+            attached, attached, attached,
+            {"run", "--network", "none", "--name", "training-run", "training:run"},
+            {"run", "-d", "--network", "none", "--name", "training-detached", "training:run"},
+            // stop, not wait: it returns even for a container that never started
+            {"stop", "-t", "1", "training-detached"},
+            {"container", "cleanup", "training-detached"},
+            {"rm", "-f", "training-run", "training-detached"},
+        });
+    }
+
+    /** Running a container needs root, runc and conmon where the engine looks for them, and a /bin/true for us. */
+    private static boolean canRunContainers() {
+        return "root".equals(System.getProperty("user.name"))
+                && Files.isExecutable(Path.of("/usr/sbin/runc")) && Files.isExecutable(Path.of("/usr/bin/conmon"))
+                && TrainingExecutable.exitZero(System.getProperty("os.arch")).length > 0;
+    }
+
+    private static void add(TarArchiveOutputStream out, String name, int mode, byte[] content) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setMode(mode);
+        entry.setSize(content.length);
+        out.putArchiveEntry(entry);
+        out.write(content);
+        out.closeArchiveEntry();
     }
 
     /** Runs each command in this JVM against the store, output discarded. */

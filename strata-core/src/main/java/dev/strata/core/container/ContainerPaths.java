@@ -64,6 +64,14 @@ public record ContainerPaths(Path dir) {
         return dir.resolve("resolv.conf");
     }
 
+    /**
+     * Present while a process attached to the running container will clean up after it (holding that process's
+     * PID): the monitor's exit command then leaves the clean-up to it.
+     */
+    public Path waiter() {
+        return dir.resolve("waiter.pid");
+    }
+
     /** The container's network namespace, bind-mounted to a file while it runs. */
     public Path netns() {
         return dir.resolve("netns");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The real parts a container runs on, wired for one store: runc (its state under {@code ROOT/runtime/runc}),
@@ -70,13 +71,18 @@ final class ContainerRuntime {
         return new OverlayMount(lowers, c.paths().upper(), c.paths().work());
     }
 
-    /** The monitor's exit command for this container, or an empty list when there is none. */
-    List<String> exitCommand(Container c) {
+    /**
+     * The monitor's exit command for this container, or an empty list when there is none. With {@code waiterPid}
+     * (an attached caller that cleans up itself), it only cleans up if that process dies first ({@link ExitCommand}).
+     */
+    List<String> exitCommand(Container c, OptionalLong waiterPid) {
         if (settings.exitCommand().isEmpty()) {
             return List.of();
         }
         List<String> command = new ArrayList<>(settings.exitCommand());
         command.addAll(List.of("--root", store.layout().root().toString(), "container", "cleanup", c.id()));
-        return command;
+        return waiterPid.isPresent()
+                ? ExitCommand.unlessWaiterCleansUp(c.paths().waiter(), waiterPid.getAsLong(), command)
+                : command;
     }
 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * {@code start}: mounts the container's root filesystem, sets up its network, writes its runtime bundle, and has
@@ -82,8 +83,17 @@ final class ContainerStarter {
             if (Files.exists(rt.runc.stateRoot().resolve(c.id()))) {
                 rt.runc.delete(c.id(), true); // left by a run that was never cleaned up after
             }
+            // An attached caller cleans up itself (Containers#awaitExit): the monitor's exit command only stands in
+            // for it if it dies first. A waiter file left by an earlier attached run that died is stale.
+            Files.deleteIfExists(c.paths().waiter());
+            OptionalLong waiter = OptionalLong.empty();
+            if (attach) {
+                waiter = OptionalLong.of(ProcessHandle.current().pid());
+                Files.writeString(c.paths().waiter(), waiter.getAsLong() + "\n");
+                undo.add(() -> deleteQuietly(c.paths().waiter()));
+            }
             MonitoredContainer monitored = rt.conmon.create(new CreateRequest(c.id(), c.name(), c.paths().bundle(),
-                    c.paths().dir(), config.tty(), config.openStdin(), rt.exitCommand(c)));
+                    c.paths().dir(), config.tty(), config.openStdin(), rt.exitCommand(c, waiter)));
             undo.add(() -> rt.runc.delete(c.id(), true));
             Attachment attachment = attach ? rt.conmon.attach(ContainerRuntime.files(c), attachStdin) : null;
             rt.runc.start(c.id());
@@ -97,6 +107,14 @@ final class ContainerStarter {
         } catch (RuntimeException e) {
             undo(undo);
             throw fail(c, e);
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover waiter file only makes the monitor's exit command wait for the waiter to end
         }
     }
 

@@ -94,7 +94,9 @@ public final class Containers {
 
     /**
      * Starts a container attached: connected to its output (and input with {@code stdin}) before its process runs,
-     * so none of its output is missed. The caller pumps the attachment, then calls {@link #awaitExit}.
+     * so none of its output is missed. The caller pumps the attachment, then calls {@link #awaitExit}, which cleans
+     * up; until then the container's monitor leaves the clean-up to this process, and does it only if this process
+     * ends first.
      */
     public Attachment startAttached(String nameOrId, boolean stdin) {
         Container c = find(nameOrId);
@@ -125,6 +127,7 @@ public final class Containers {
         }
         Container before = lifecycle.refresh(c);
         lifecycle.cleanup(id);
+        ContainerStarter.deleteQuietly(c.paths().waiter()); // done: the monitor's exit command need not clean up
         return before.state().exitCode();
     }
 

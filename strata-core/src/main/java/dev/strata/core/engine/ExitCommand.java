@@ -1,0 +1,35 @@
+package dev.strata.core.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The command a container's monitor runs when the container ends, when a process attached to the container will
+ * clean up after it itself ({@code run} without {@code -d}, {@code start -a}): a small shell loop that waits while
+ * that process is alive and its waiter file exists, and runs the real clean-up only if the process died before it
+ * was done (the file is still there). So the usual attached {@code run} costs no second JVM, and a killed one is
+ * still cleaned up. Stateless.
+ */
+final class ExitCommand {
+    /** {@code $1} the waiter file, {@code $2} the waiter's PID, then the clean-up command line. */
+    static final String SCRIPT = "PATH=${PATH:-/usr/sbin:/usr/bin:/sbin:/bin}; "
+            + "while [ -e \"$1\" ] && kill -0 \"$2\" 2>/dev/null; do sleep 0.05; done; "
+            + "[ -e \"$1\" ] || exit 0; shift 2; exec \"$@\"";
+
+    private ExitCommand() {}
+
+    /**
+     * {@code cleanup} wrapped so that it runs only if the process {@code waiterPid} ends, or has ended, without
+     * deleting {@code waiterFile}.
+     */
+    static List<String> unlessWaiterCleansUp(Path waiterFile, long waiterPid, List<String> cleanup) {
+        if (cleanup.isEmpty()) {
+            return List.of();
+        }
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "strata-exit",
+                waiterFile.toAbsolutePath().toString(), Long.toString(waiterPid)));
+        command.addAll(cleanup);
+        return List.copyOf(command);
+    }
+}
