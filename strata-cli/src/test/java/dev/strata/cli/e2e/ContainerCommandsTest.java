@@ -8,36 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The container lifecycle verbs as Docker's: ps, stop, kill, restart, pause, rm, logs, wait, attach. */
 @Tag("root")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
-class ContainerCommandsTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
-
-    @AfterEach
-    void removeContainers() throws Exception {
-        ContainerTests.removeAllAndCheckNothingIsLeft(strata, dir);
-    }
+class ContainerCommandsTest extends ContainerTestCase {
 
     @Test
     void psListsFiltersAndFormatsLikeDocker() throws Exception {

@@ -17,12 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a container holds and what it becomes, as Docker shows it: inspect, diff, cp, export, top, rename, prune,
@@ -30,22 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("root")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
-class ContainerFilesTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
-
-    @AfterEach
-    void removeContainers() throws Exception {
-        ContainerTests.removeAllAndCheckNothingIsLeft(strata, dir);
-    }
+class ContainerFilesTest extends ContainerTestCase {
 
     @Test
     void inspectShowsStateConfigMountsPortsAndLayers() throws Exception {

@@ -12,32 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every {@code run} option, end to end through real runc, conmon and slirp4netns, against what Docker does. */
 @Tag("root")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
-class ContainerOptionsTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
-
-    @AfterEach
-    void removeContainers() throws Exception {
-        ContainerTests.removeAllAndCheckNothingIsLeft(strata, dir);
-    }
+class ContainerOptionsTest extends ContainerTestCase {
 
     @Test
     void environmentComesFromTheImageFlagsFilesAndTheCallersEnvironment() throws Exception {

@@ -10,27 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An attached {@code run} passes the signals it gets on to its container, as Docker's {@code --sig-proxy} does. */
 @Tag("root")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
-class ContainerSignalTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
+class ContainerSignalTest extends ContainerTestCase {
     Process cli;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
 
     @AfterEach
     void stopAndRemove() throws Exception {

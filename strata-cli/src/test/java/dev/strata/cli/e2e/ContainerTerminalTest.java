@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run -it} on a real pseudo-terminal (util-linux {@code script}): the container's shell gets a terminal of
@@ -27,18 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("root")
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
-class ContainerTerminalTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
+class ContainerTerminalTest extends ContainerTestCase {
     Process script;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
 
     @AfterEach
     void stopAndRemove() throws Exception {

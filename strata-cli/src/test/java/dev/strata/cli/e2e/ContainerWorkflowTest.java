@@ -9,33 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The seeds' container walkthroughs, with a BusyBox image standing in for tomcat and ubuntu: real runc and conmon. */
 @Tag("root")
-class ContainerWorkflowTest {
-    @TempDir
-    Path dir;
-
-    StrataRunner strata;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        strata = new StrataRunner(dir.resolve("root"));
-        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "busybox:latest");
-    }
-
-    @AfterEach
-    void removeContainers() {
-        for (String id : strata.ok("ps", "-a", "-q", "--no-trunc").lines()) {
-            strata.run("rm", "-f", id);
-        }
-        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
-    }
+class ContainerWorkflowTest extends ContainerTestCase {
 
     @Test
     void runShowsBothStreamsAndExitsWithTheContainersCode() {
