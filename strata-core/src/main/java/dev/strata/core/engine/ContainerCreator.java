@@ -15,7 +15,6 @@ import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.store.ImageRecord;
-import dev.strata.core.store.ImageResolver;
 import dev.strata.core.store.LocalStore;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -38,11 +37,7 @@ final class ContainerCreator {
     }
 
     /** Creates the container; {@code host} holds the mounts and ports already worked out from the options. */
-    ContainerRecord create(RunOptions options, HostPlan host) {
-        ImageRecord image = ImageResolver.find(store.index().read(), options.image()).orElseThrow(() ->
-                new StrataException(StrataException.Kind.NOT_FOUND, "Unable to find image '" + options.image()
-                        + "' locally: no such image (pulling is not supported yet)"));
-        StoredImage stored = store.image(image);
+    ContainerRecord create(RunOptions options, ImageRecord image, StoredImage stored, HostPlan host) {
         ImageConfig imageConfig = stored.config();
         List<Digest> chain = ChainId.chain(imageConfig.diffIds());
         for (Digest chainId : chain) {

@@ -3,7 +3,6 @@ package dev.strata.core.engine;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.Container;
 import dev.strata.core.container.ContainerLock;
-import dev.strata.core.oci.ContainerConfig;
 import dev.strata.core.runtime.Stdio;
 import dev.strata.core.runtime.conmon.Attachment;
 import dev.strata.core.runtime.conmon.ConmonFiles;
@@ -57,14 +56,11 @@ public final class Containers {
 
     /** {@code create}: returns the new container's record; relative bind paths are taken from {@code cwd}. */
     public ContainerRecord create(RunOptions options, Path cwd) {
-        var image = ImageResolver.find(store.index().read(), options.image());
-        ContainerConfig imageConfig = image.map(i -> store.image(i).config().config()).orElse(ContainerConfig.EMPTY);
-        if (image.isEmpty()) {
-            ImageResolver.resolve(store.index().read(), options.image()); // throws Docker's "No such image"
-        }
-        ContainerCreator.HostPlan plan = new HostPlanner(volumes).plan(options, imageConfig, cwd);
+        ImageRecord image = ImageResolver.resolve(store.index().read(), options.image()); // Docker's "No such image"
+        var stored = store.image(image); // read and parsed once: create needs it twice
+        ContainerCreator.HostPlan plan = new HostPlanner(volumes).plan(options, stored.config().config(), cwd);
         try {
-            return new ContainerCreator(store, containers, clock, random).create(options, plan);
+            return new ContainerCreator(store, containers, clock, random).create(options, image, stored, plan);
         } catch (RuntimeException e) {
             for (var m : plan.mounts()) {
                 if (m.anonymous()) {
