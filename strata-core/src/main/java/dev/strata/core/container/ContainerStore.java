@@ -3,11 +3,11 @@ package dev.strata.core.container;
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Json;
 import dev.strata.core.store.StoreLock;
+import dev.strata.core.sys.AtomicFiles;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileTrees;
 import dev.strata.core.sys.MountPoints;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -240,13 +240,7 @@ public final class ContainerStore {
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        Files.write(temp, bytes);
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(target, bytes);
     }
 
     private static void deleteQuietly(Path path) {

@@ -2,13 +2,11 @@ package dev.strata.core.store;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.sys.AtomicFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,21 +42,10 @@ public final class ImageIndex {
         List<ImageRecord> sorted = new ArrayList<>(snapshot.images());
         sorted.sort(Comparator.comparing(ImageRecord::id));
         byte[] raw = ImageIndexCodec.write(sorted);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(java.nio.ByteBuffer.wrap(raw));
-                channel.force(false);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, raw);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // nothing more to do: the old index is intact
-            }
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot write the image index: " + e.getMessage(), e);
         }
     }

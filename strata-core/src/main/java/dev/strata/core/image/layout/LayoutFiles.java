@@ -2,6 +2,7 @@ package dev.strata.core.image.layout;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.image.Layer;
+import dev.strata.core.sys.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,13 +20,7 @@ final class LayoutFiles {
 
     /** Writes {@code bytes} to {@code target}, replacing what is there. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", "");
-        try {
-            Files.write(temp, bytes);
-            publish(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(target, bytes);
     }
 
     /** Copies a layer's blob to {@code target}, zero-copy when the layer is a local file; checks the size. */
