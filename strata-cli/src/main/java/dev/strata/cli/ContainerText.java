@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.format.GoQuote;
 import dev.strata.cli.format.Units;
 import dev.strata.core.container.Container;
 import dev.strata.core.container.ContainerState;
@@ -36,7 +37,7 @@ public final class ContainerText {
     /** The command as Docker lists it: path and arguments joined, Go-quoted, cut to 20 characters unless asked. */
     public static String command(Container c, boolean truncate) {
         String command = String.join(" ", c.record().command());
-        return goQuote(truncate ? Output.ellipsis(command, 20) : command);
+        return GoQuote.quote(truncate ? Output.ellipsis(command, 20) : command);
     }
 
     /** "127.0.0.1:3355->8080/tcp, 9000/tcp": published ports, then exposed ones nobody published. */
@@ -62,28 +63,5 @@ public final class ContainerText {
 
     static Instant time(String text) {
         return text == null || text.isEmpty() ? Instant.EPOCH : ImageConfig.parseTime(text);
-    }
-
-    /** Go's strconv.Quote for the characters a command line holds. */
-    static String goQuote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (ch < 0x20 || ch == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -1,7 +1,7 @@
 package dev.strata.cli.format;
 
 /** Go's strconv quoting: {@code Quote}, {@code QuoteToASCII}, {@code QuoteRune} and {@code %#U}. */
-final class GoQuote {
+public final class GoQuote {
 
     private static final String HEX = "0123456789abcdef";
 
@@ -9,7 +9,7 @@ final class GoQuote {
     }
 
     /** strconv.Quote: a double-quoted Go string literal, printable runes kept as they are. */
-    static String quote(String s) {
+    public static String quote(String s) {
         return quoteWith(s, '"', false);
     }
 
