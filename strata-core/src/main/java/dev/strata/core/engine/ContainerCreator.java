@@ -49,7 +49,7 @@ final class ContainerCreator {
         String id = newId();
         String name = options.name() != null && !options.name().isEmpty()
                 ? ContainerStore.validName(options.name())
-                : new NameGenerator(random).next(n -> containers.list().stream().anyMatch(c -> c.name().equals(n)));
+                : newName();
         String hostname = options.hostname() != null && !options.hostname().isEmpty() ? options.hostname() : id.substring(0, 12);
         RunConfig config = RunConfigs.merge(imageConfig.config(), options, hostname, host.exposedPorts(),
                 host.anonymousVolumeTargets());
@@ -85,6 +85,13 @@ final class ContainerCreator {
         Files.createDirectory(paths.upper());
         Files.createDirectory(paths.work());
         Files.createDirectory(paths.merged());
+    }
+
+    /** A generated name none of the store's containers has (the store checks again when it publishes). */
+    private String newName() {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        containers.list().forEach(c -> taken.add(c.name()));
+        return new NameGenerator(random).next(taken::contains);
     }
 
     private String newId() {

@@ -25,6 +25,7 @@ import java.util.Set;
 final class Remover {
     private final LocalStore store;
     private final java.util.function.Supplier<List<Container>> containers;
+    private List<Container> known;
 
     /** {@code containers} lists the store's containers: an image one of them uses is not deleted. */
     Remover(LocalStore store, java.util.function.Supplier<List<Container>> containers) {
@@ -109,8 +110,16 @@ final class Remover {
     /** What prune removed and how many bytes of layers that freed. */
     record PruneReport(List<String> lines, long reclaimed) {}
 
+    /** The store's containers, read once per operation (a prune asks for every image). */
+    private List<Container> containers() {
+        if (known == null) {
+            known = containers.get();
+        }
+        return known;
+    }
+
     private List<Container> usersOf(Digest imageId) {
-        return containers.get().stream().filter(c -> c.record().imageId().equals(imageId.toString())).toList();
+        return containers().stream().filter(c -> c.record().imageId().equals(imageId.toString())).toList();
     }
 
     private static void checkNotUsed(ImageRecord image, List<Container> users, boolean force) {
@@ -162,7 +171,7 @@ final class Remover {
     private void collectGarbage(ImageIndex.Snapshot index, List<String> lines) {
         Set<Digest> liveBlobs = new HashSet<>();
         Set<Digest> liveSnapshots = new HashSet<>();
-        for (Container c : containers.get()) {
+        for (Container c : containers()) {
             liveSnapshots.addAll(c.record().layers());
         }
         for (ImageRecord image : index.images()) {
