@@ -71,19 +71,11 @@ public final class Containers {
         }
     }
 
-    /** {@code start} of a container in the background. */
+    /** {@code start} of a container in the background; a running one is left as it is. */
     public Container start(String nameOrId) {
         Container c = find(nameOrId);
-        if (c.state().status().isActive()) {
-            return c;
-        }
-        try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
-            Container fresh = lifecycle.refresh(reread(c));
-            if (fresh.state().status().isActive()) {
-                return fresh;
-            }
-            lifecycle.tidy(fresh); // what an earlier run left: its exit command may never have run
-            new ContainerStarter(runtime).start(reread(c), false, false);
+        if (!c.state().status().isActive()) {
+            startLocked(c, false, false);
         }
         return find(c.id());
     }
@@ -95,14 +87,26 @@ public final class Containers {
      * ends first.
      */
     public Attachment startAttached(String nameOrId, boolean stdin) {
-        Container c = find(nameOrId);
+        Attachment attachment = startLocked(find(nameOrId), true, stdin);
+        if (attachment == null) {
+            throw new StrataException(StrataException.Kind.CONFLICT, "container " + nameOrId + " is already running");
+        }
+        return attachment;
+    }
+
+    /**
+     * Starts the container under its lock unless it runs already (then returns null, as a detached start does);
+     * first tidies up what an earlier run left, in case its exit command never ran.
+     */
+    private Attachment startLocked(Container c, boolean attach, boolean stdin) {
         try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
             Container fresh = lifecycle.refresh(reread(c));
             if (fresh.state().status().isActive()) {
-                throw new StrataException(StrataException.Kind.CONFLICT, "container " + c.name() + " is already running");
+                return null;
             }
-            lifecycle.tidy(fresh); // what an earlier run left: its exit command may never have run
-            return new ContainerStarter(runtime).start(reread(c), true, stdin);
+            lifecycle.tidy(fresh);
+            Attachment attachment = new ContainerStarter(runtime).start(reread(c), attach, stdin);
+            return attach ? attachment : null;
         }
     }
 
@@ -337,11 +341,6 @@ public final class Containers {
         return new Committer(store, clock).commit(container, request, freezer);
     }
 
-    /** IDs of the containers made from an image, for {@code rmi}'s in-use check. */
-    public List<Container> usersOf(Digest imageId) {
-        return containers.list().stream().filter(c -> c.record().imageId().equals(imageId.toString())).toList();
-    }
-
     /** The image IDs an {@code ancestor} filter names: the image and every image built on top of it. */
     private List<String> imageIds(String name) {
         ImageIndex.Snapshot index = store.index().read();
@@ -362,9 +361,5 @@ public final class Containers {
 
     ContainerStore store() {
         return containers;
-    }
-
-    static boolean isRunning(ContainerState state) {
-        return state.status().isActive();
     }
 }
