@@ -48,7 +48,7 @@ public final class PsCommand implements Callable<Integer> {
     @Option(names = "--format", description = "Format output using a custom template")
     String format;
 
-    @Option(names = {"-s", "--size"}, description = "Display total file sizes (not supported: shows N/A)")
+    @Option(names = {"-s", "--size"}, description = "Display total file sizes")
     boolean size;
 
     public PsCommand(Cli cli) {
@@ -61,7 +61,8 @@ public final class PsCommand implements Callable<Integer> {
         List<Container> containers = cli.engine().containers().list(all, filters, Math.max(count, 0));
         Instant now = cli.clock().instant();
         List<Map<String, Object>> items = containers.stream().map(c -> item(c, now)).toList();
-        Output.print(cli, quiet ? "{{.ID}}" : format, DEFAULT_FORMAT, HEADERS, items);
+        Output.print(cli, quiet ? "{{.ID}}" : format, size ? DEFAULT_FORMAT + "\t{{.Size}}" : DEFAULT_FORMAT, HEADERS,
+                items);
         return 0;
     }
 
@@ -70,6 +71,12 @@ public final class PsCommand implements Callable<Integer> {
         String named = cli.engine().resolveQuietly(c.record().imageName());
         return c.record().imageId().equals(named) ? c.record().imageName()
                 : dev.strata.core.oci.Digest.parse(c.record().imageId()).shortHex();
+    }
+
+    /** Docker's "27B (virtual 1.98MB)": the writable layer, then the whole root filesystem. */
+    private String sizeText(Container c) {
+        var s = cli.engine().containers().size(c);
+        return Output.size(s.rw()) + " (virtual " + Output.size(s.rootFs()) + ")";
     }
 
     private Map<String, Object> item(Container c, Instant now) {
@@ -87,7 +94,7 @@ public final class PsCommand implements Callable<Integer> {
         m.put("Networks", c.record().host().networkMode());
         m.put("Ports", ContainerText.ports(c));
         m.put("RunningFor", Output.since(cli, c.record().created()));
-        m.put("Size", "N/A");
+        m.put("Size", size ? sizeText(c) : "N/A");
         m.put("State", c.state().status().name());
         m.put("Status", ContainerText.status(c.state(), now));
         return m;

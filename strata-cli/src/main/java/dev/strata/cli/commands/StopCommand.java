@@ -15,7 +15,7 @@ public final class StopCommand implements Callable<Integer> {
     @Option(names = {"-t", "--time", "--timeout"}, description = "Seconds to wait before killing the container")
     Integer timeout;
 
-    @Option(names = {"-s", "--signal"}, description = "Signal to send to the container (not supported; the stop signal is used)")
+    @Option(names = {"-s", "--signal"}, description = "Signal to send to the container (default: the image's STOPSIGNAL, else SIGTERM)")
     String signal;
 
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
@@ -28,7 +28,7 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return Each.run(cli, names, name -> {
-            cli.engine().containers().stop(name, timeout);
+            cli.engine().containers().stop(name, timeout, signal);
             cli.out().println(name);
         });
     }

@@ -107,6 +107,29 @@ class ContainerCommandsTest extends ContainerTestCase {
     }
 
     @Test
+    void psSizeShowsTheWritableLayerAndTheWholeRootFilesystem() {
+        strata.ok("run", "--name", "writer", "busybox", "sh", "-c", "echo 0123456789 > /ten");
+
+        String table = strata.ok("ps", "-a", "-s").out();
+        long image = Long.parseLong(strata.ok("inspect", "-f", "{{.Size}}", "busybox").out().strip());
+
+        assertThat(table.lines().findFirst().orElseThrow()).endsWith("SIZE");
+        assertThat(table).contains("11B (virtual " + dev.strata.cli.format.Units.humanSize(image + 11) + ")");
+    }
+
+    @Test
+    void stopWithASignalSendsThatSignalInsteadOfTheStopSignal() throws Exception {
+        strata.ok("run", "-d", "--name", "trapper", "--stop-signal", "HUP", "busybox", "sh", "-c",
+                "trap 'exit 3' HUP; trap 'exit 12' USR1; echo ready; while true; do sleep 0.1; done");
+        eventually("the traps are set", () -> strata.ok("logs", "trapper").out().contains("ready"));
+
+        assertThat(strata.ok("stop", "-s", "USR1", "-t", "30", "trapper").out()).isEqualTo("trapper\n");
+
+        assertThat(inspect(strata, "trapper").get("State").get("ExitCode").asInt()).isEqualTo(12);
+        assertThat(strata.run("stop", "-s", "NOSUCH", "trapper").err()).contains("Invalid signal: NOSUCH");
+    }
+
+    @Test
     void restartRunsTheContainerAgainWithANewProcess() throws Exception {
         strata.ok("run", "-d", "--name", "again", "busybox", "sh", "-c", "echo started; exec sleep 100");
         JsonNode before = inspect(strata, "again").get("State");

@@ -121,11 +121,15 @@ final class ContainerLifecycle {
         }
     }
 
-    /** {@code stop}: the stop signal, then SIGKILL after {@code timeout}; waits for the end and cleans up. */
-    void stop(Container c, Duration timeout) {
+    /**
+     * {@code stop}: the requested signal, else the container's stop signal, else SIGTERM; then SIGKILL after
+     * {@code timeout}; waits for the end and cleans up.
+     */
+    void stop(Container c, Duration timeout, String requested) {
+        int requestedNumber = requested == null || requested.isEmpty() ? 0 : signalNumber(requested);
         Container now = refresh(c);
         if (now.state().status().isActive()) {
-            String signal = now.record().config().stopSignal();
+            String signal = requestedNumber > 0 ? requested : now.record().config().stopSignal();
             int number = signal == null || signal.isEmpty() ? Signals.SIGTERM : signalNumber(signal);
             if (now.state().status() == ContainerState.Status.paused) {
                 rt.runc.resume(c.id());

@@ -148,10 +148,15 @@ public final class Containers {
 
     /** {@code stop}: returns once the container has ended. */
     public void stop(String nameOrId, Integer timeoutSeconds) {
+        stop(nameOrId, timeoutSeconds, null);
+    }
+
+    /** {@code stop -s SIGNAL}: that signal instead of the container's stop signal (null: the stop signal). */
+    public void stop(String nameOrId, Integer timeoutSeconds, String signal) {
         Container c = find(nameOrId);
         int timeout = timeoutSeconds != null ? timeoutSeconds
                 : c.record().config().stopTimeout() != null ? c.record().config().stopTimeout() : 10;
-        lifecycle.stop(c, Duration.ofSeconds(Math.max(0, timeout)));
+        lifecycle.stop(c, Duration.ofSeconds(Math.max(0, timeout)), signal);
     }
 
     /** {@code restart}: stop, then start in the background. */
@@ -318,6 +323,19 @@ public final class Containers {
     public Container find(String nameOrId) {
         return lifecycle.refresh(containers.find(nameOrId));
     }
+
+    /**
+     * {@code ps -s}: the bytes of the container's writable layer, and of its whole root filesystem (its image's
+     * layers plus that), as Docker's SIZE column and {@code SizeRw}/{@code SizeRootFs} count them.
+     */
+    public Size size(Container c) {
+        long rw = DiskUsageCalculator.treeSize(c.paths().upper());
+        long image = store.index().read().byId(Digest.parse(c.record().imageId())).map(ImageRecord::size).orElse(0L);
+        return new Size(rw, rw + image);
+    }
+
+    /** A container's size: its writable layer and its whole root filesystem. */
+    public record Size(long rw, long rootFs) {}
 
     /** {@code container inspect}: Docker's JSON object. */
     public java.util.Map<String, Object> inspect(String nameOrId) {
