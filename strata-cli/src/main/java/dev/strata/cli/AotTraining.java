@@ -123,6 +123,8 @@ public final class AotTraining {
     /** Runs each command in this JVM against the store, output discarded. */
     private static void run(String store, String[][] commands) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+        StartupWarmer.start(); // what Main.main does first, so that its classes are in the cache too
+        Terminal.system().stdoutIsTerminal();
         for (String[] command : commands) {
             String[] full = new String[command.length + 2];
             full[0] = "--root";

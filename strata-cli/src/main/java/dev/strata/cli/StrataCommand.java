@@ -16,39 +16,27 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The root command: global options and the list of verbs. */
-@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
-        description = "A daemonless, Docker-compatible container image engine.",
-        subcommandsRepeatable = false)
-public final class StrataCommand implements Runnable {
-    private final Cli cli;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--root", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
-            description = "Store root (default /var/lib/strata as root, $XDG_DATA_HOME/strata otherwise; env STRATA_ROOT)")
-    void setRoot(Path root) {
-        cli.setRoot(root);
-    }
-
-    StrataCommand(Cli cli) {
-        this.cli = cli;
-    }
+public final class StrataCommand {
+    private StrataCommand() {}
 
     /**
      * The command line with the verbs registered. Building a verb's model costs reflection, so only the verb
      * being run is registered, unless help is asked for or no verb is recognised.
      */
     static picocli.CommandLine commandLine(Cli cli, String[] args) {
-        picocli.CommandLine self = new picocli.CommandLine(new StrataCommand(cli));
+        Syntax root = Syntax.group("strata", "A daemonless, Docker-compatible container image engine.");
+        root.globalPathOption("--root", "DIR",
+                "Store root (default /var/lib/strata as root, $XDG_DATA_HOME/strata otherwise; env STRATA_ROOT)", cli::setRoot);
+        root.spec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+        root.spec().addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        root.spec().version(version());
+        picocli.CommandLine self = root.line();
         Map<String, Supplier<picocli.CommandLine>> verbs = new LinkedHashMap<>();
-        verbs.put("images", () -> new picocli.CommandLine(new ImagesCommand(cli)));
+        verbs.put("images", () -> ImagesCommand.line(cli));
         verbs.put("image", () -> ImageCommand.build(cli));
         verbs.put("inspect", () -> new picocli.CommandLine(new InspectCommand(cli)));
         verbs.put("history", () -> new picocli.CommandLine(new HistoryCommand(cli)));
@@ -66,21 +54,11 @@ public final class StrataCommand implements Runnable {
         verbs.put("volume", () -> dev.strata.cli.commands.VolumeCommand.build(cli));
         String verb = verbOf(args);
         if (verb != null && verbs.containsKey(verb)) {
-            self.addSubcommand(verb, withHelp(verbs.get(verb).get()));
+            self.addSubcommand(verb, Syntax.withHelp(verbs.get(verb).get()));
         } else {
-            verbs.forEach((name, build) -> self.addSubcommand(name, withHelp(build.get())));
+            verbs.forEach((name, build) -> self.addSubcommand(name, Syntax.withHelp(build.get())));
         }
         return self;
-    }
-
-    /** Every verb takes {@code --help}, as Docker's do ({@code -h} is left to verbs that use it, as {@code run}). */
-    private static picocli.CommandLine withHelp(picocli.CommandLine line) {
-        if (line.getCommandSpec().findOption("--help") == null) {
-            line.getCommandSpec().addOption(picocli.CommandLine.Model.OptionSpec.builder("--help").usageHelp(true)
-                    .description("Print usage").build());
-        }
-        line.getSubcommands().values().forEach(StrataCommand::withHelp);
-        return line;
     }
 
     /** The first argument that is not a global option or its value. */
@@ -98,17 +76,9 @@ public final class StrataCommand implements Runnable {
         return null;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(cli.out());
-    }
-
-    /** Prints the version from the jar's manifest. */
-    static final class Version implements picocli.CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = StrataCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Strata version " + (v == null ? "dev" : v)};
-        }
+    /** The version from the jar's manifest. */
+    private static String version() {
+        String v = StrataCommand.class.getPackage().getImplementationVersion();
+        return "Strata version " + (v == null ? "dev" : v);
     }
 }

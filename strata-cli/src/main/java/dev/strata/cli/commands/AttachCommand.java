@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code attach}: connect this terminal to a running container's input and output. */
-@Command(name = "attach", description = "Attach local standard input, output, and error streams to a running container")
+@Command(addMethodSubcommands = false, name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 public final class AttachCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code container cleanup ID}: what a container's monitor runs when the container ends (not for users). */
-@Command(name = "cleanup", hidden = true, description = "Tidy up after a container that has ended")
+@Command(addMethodSubcommands = false, name = "cleanup", hidden = true, description = "Tidy up after a container that has ended")
 public final class CleanupCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code commit}: a container's changes become a new image; prints its ID. */
-@Command(name = "commit", description = "Create a new image from a container's changes")
+@Command(addMethodSubcommands = false, name = "commit", description = "Create a new image from a container's changes")
 public final class CommitCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code container}: the management command grouping the container verbs, as {@code docker container}. */
-@Command(name = "container", description = "Manage containers")
+@Command(addMethodSubcommands = false, name = "container", description = "Manage containers")
 public final class ContainerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code container prune}: remove every stopped container. */
-@Command(name = "prune", description = "Remove all stopped containers")
+@Command(addMethodSubcommands = false, name = "prune", description = "Remove all stopped containers")
 public final class ContainerPruneCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * {@code cp}: copy between a container and the host, either way, with Docker's rules; {@code -} is a tar on
  * stdin or stdout. Paths in the container are resolved inside its root: a symbolic link there cannot lead out.
  */
-@Command(name = "cp", description = "Copy files/folders between a container and the local filesystem")
+@Command(addMethodSubcommands = false, name = "cp", description = "Copy files/folders between a container and the local filesystem")
 public final class CpCommand implements Callable<Integer> {
     private final Cli cli;
 

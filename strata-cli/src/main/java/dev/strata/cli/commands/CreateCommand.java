@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code create}: make a container without starting it; prints its ID. */
-@Command(name = "create", description = "Create a new container")
+@Command(addMethodSubcommands = false, name = "create", description = "Create a new container")
 public final class CreateCommand implements Callable<Integer> {
     private final Cli cli;
 

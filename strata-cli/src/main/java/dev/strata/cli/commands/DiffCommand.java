@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code diff}: files a container added (A), changed (C) or deleted (D). */
-@Command(name = "diff", description = "Inspect changes to files or directories on a container's filesystem")
+@Command(addMethodSubcommands = false, name = "diff", description = "Inspect changes to files or directories on a container's filesystem")
 public final class DiffCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code exec}: run a command in a running container; exits with the command's exit code. */
-@Command(name = "exec", description = "Execute a command in a running container")
+@Command(addMethodSubcommands = false, name = "exec", description = "Execute a command in a running container")
 public final class ExecCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code export}: a container's whole filesystem as a tar (volumes and binds left out), to a file or stdout. */
-@Command(name = "export", description = "Export a container's filesystem as a tar archive")
+@Command(addMethodSubcommands = false, name = "export", description = "Export a container's filesystem as a tar archive")
 public final class ExportCommand implements Callable<Integer> {
     private final Cli cli;
 

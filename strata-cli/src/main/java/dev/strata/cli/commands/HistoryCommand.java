@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code history}: how an image was made, newest step first. */
-@Command(name = "history", description = "Show the history of an image")
+@Command(addMethodSubcommands = false, name = "history", description = "Show the history of an image")
 public final class HistoryCommand implements Callable<Integer> {
     static final Map<String, String> HEADERS = Map.of("ID", "IMAGE", "CreatedSince", "CREATED", "CreatedAt",
             "CREATED AT", "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT");

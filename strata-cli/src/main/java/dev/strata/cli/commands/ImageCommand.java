@@ -5,14 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code image}: the management command grouping the image verbs, as {@code docker image}. */
-@Command(name = "image", description = "Manage images")
+@Command(addMethodSubcommands = false, name = "image", description = "Manage images")
 public final class ImageCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static CommandLine build(Cli cli) {
         CommandLine line = new CommandLine(new ImageCommand());
-        line.addSubcommand("ls", new CommandLine(new ImagesCommand(cli)), "list");
+        line.addSubcommand("ls", ImagesCommand.line(cli), "list");
         line.addSubcommand("inspect", new CommandLine(new InspectCommand(cli, "image")));
         line.addSubcommand("history", new CommandLine(new HistoryCommand(cli)));
         line.addSubcommand("tag", new CommandLine(new TagCommand(cli)));

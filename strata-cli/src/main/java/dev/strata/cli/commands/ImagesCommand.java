@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import dev.strata.cli.format.Lazy;
 import dev.strata.core.engine.ImageRow;
 import java.util.ArrayList;
@@ -9,42 +10,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code images} / {@code image ls}: list images. */
-@Command(name = "images", description = "List images")
 public final class ImagesCommand implements Callable<Integer> {
     static final Map<String, String> HEADERS = Map.of("Repository", "REPOSITORY", "Tag", "TAG", "ID", "IMAGE ID",
             "Digest", "DIGEST", "CreatedSince", "CREATED", "CreatedAt", "CREATED AT", "Size", "SIZE",
             "SharedSize", "SHARED SIZE", "UniqueSize", "UNIQUE SIZE", "Containers", "CONTAINERS");
 
     private final Cli cli;
+    private boolean all;
+    private boolean quiet;
+    private boolean digests;
+    private boolean noTrunc;
+    private List<String> filters = List.of();
+    private String format;
+    private String repository;
 
-    @Option(names = {"-a", "--all"}, description = "Show all images (default hides intermediate images)")
-    boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
-    boolean quiet;
-
-    @Option(names = "--digests", description = "Show digests")
-    boolean digests;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
-    boolean noTrunc;
-
-    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template")
-    String format;
-
-    @Parameters(arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
-    String repository;
-
-    public ImagesCommand(Cli cli) {
+    private ImagesCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        ImagesCommand c = new ImagesCommand(cli);
+        return Syntax.of(c, "images", "List images")
+                .flag("-a, --all", "Show all images (default hides intermediate images)", v -> c.all = v)
+                .flag("-q, --quiet", "Only show image IDs", v -> c.quiet = v)
+                .flag("--digests", "Show digests", v -> c.digests = v)
+                .flag("--no-trunc", "Don't truncate output", v -> c.noTrunc = v)
+                .repeatable("-f, --filter", "<filters>", "Filter output based on conditions provided", v -> c.filters = v)
+                .option("--format", "<format>",
+                        "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template",
+                        v -> c.format = v)
+                .parameter("0", "0..1", "REPOSITORY[:TAG]", v -> c.repository = v)
+                .line();
     }
 
     @Override

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code import}: make an image from a root filesystem tarball (a file, a URL or stdin). */
-@Command(name = "import", description = "Import the contents from a tarball to create a filesystem image")
+@Command(addMethodSubcommands = false, name = "import", description = "Import the contents from a tarball to create a filesystem image")
 public final class ImportCommand implements Callable<Integer> {
     private final Cli cli;
 

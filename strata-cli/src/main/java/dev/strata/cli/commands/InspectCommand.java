@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code inspect} / {@code image inspect}: Docker-shaped JSON, or a Go template per object. */
-@Command(name = "inspect", description = "Return low-level information on containers and images")
+@Command(addMethodSubcommands = false, name = "inspect", description = "Return low-level information on containers and images")
 public final class InspectCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kill}: send a signal (SIGKILL by default) to running containers. */
-@Command(name = "kill", description = "Kill one or more running containers")
+@Command(addMethodSubcommands = false, name = "kill", description = "Kill one or more running containers")
 public final class KillCommand implements Callable<Integer> {
     private final Cli cli;
 

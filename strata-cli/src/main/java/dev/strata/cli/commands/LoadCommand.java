@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code load}: read images from a docker save / OCI archive (stdin unless -i). */
-@Command(name = "load", description = "Load an image from a tar archive or STDIN")
+@Command(addMethodSubcommands = false, name = "load", description = "Load an image from a tar archive or STDIN")
 public final class LoadCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code logs}: a container's output, stdout to stdout and stderr to stderr. */
-@Command(name = "logs", description = "Fetch the logs of a container")
+@Command(addMethodSubcommands = false, name = "logs", description = "Fetch the logs of a container")
 public final class LogsCommand implements Callable<Integer> {
     private final Cli cli;
 

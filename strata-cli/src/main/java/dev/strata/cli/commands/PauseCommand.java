@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 public final class PauseCommand {
     private PauseCommand() {}
 
-    @Command(name = "pause", description = "Pause all processes within one or more containers")
+    @Command(addMethodSubcommands = false, name = "pause", description = "Pause all processes within one or more containers")
     public static final class Pause implements Callable<Integer> {
         private final Cli cli;
 
@@ -30,7 +30,7 @@ public final class PauseCommand {
         }
     }
 
-    @Command(name = "unpause", description = "Unpause all processes within one or more containers")
+    @Command(addMethodSubcommands = false, name = "unpause", description = "Unpause all processes within one or more containers")
     public static final class Unpause implements Callable<Integer> {
         private final Cli cli;
 

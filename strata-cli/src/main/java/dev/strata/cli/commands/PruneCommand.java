@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code image prune}: remove dangling (or, with -a, all unused) images. */
-@Command(name = "prune", description = "Remove unused images")
+@Command(addMethodSubcommands = false, name = "prune", description = "Remove unused images")
 public final class PruneCommand implements Callable<Integer> {
     private final Cli cli;
 

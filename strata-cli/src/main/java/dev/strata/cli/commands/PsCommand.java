@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ps} / {@code container ls}: list containers. */
-@Command(name = "ps", description = "List containers")
+@Command(addMethodSubcommands = false, name = "ps", description = "List containers")
 public final class PsCommand implements Callable<Integer> {
     static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("ID", "CONTAINER ID"), Map.entry("Image", "IMAGE"),
             Map.entry("Command", "COMMAND"), Map.entry("CreatedAt", "CREATED AT"), Map.entry("RunningFor", "CREATED"),

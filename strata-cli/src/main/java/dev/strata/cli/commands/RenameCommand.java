@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code rename CONTAINER NEW_NAME}. */
-@Command(name = "rename", description = "Rename a container")
+@Command(addMethodSubcommands = false, name = "rename", description = "Rename a container")
 public final class RenameCommand implements Callable<Integer> {
     private final Cli cli;
 

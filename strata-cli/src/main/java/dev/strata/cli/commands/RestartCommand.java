@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code restart}: stop, then start again in the background. */
-@Command(name = "restart", description = "Restart one or more containers")
+@Command(addMethodSubcommands = false, name = "restart", description = "Restart one or more containers")
 public final class RestartCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rm}: remove containers; {@code -f} kills running ones first, {@code -v} removes anonymous volumes. */
-@Command(name = "rm", description = "Remove one or more containers")
+@Command(addMethodSubcommands = false, name = "rm", description = "Remove one or more containers")
 public final class RmCommand implements Callable<Integer> {
     private final Cli cli;
 

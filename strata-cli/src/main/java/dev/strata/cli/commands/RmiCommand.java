@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code rmi} / {@code image rm}: untag and delete images, keeping layers other images share. */
-@Command(name = "rmi", description = "Remove one or more images")
+@Command(addMethodSubcommands = false, name = "rmi", description = "Remove one or more images")
 public final class RmiCommand implements Callable<Integer> {
     private final Cli cli;
 

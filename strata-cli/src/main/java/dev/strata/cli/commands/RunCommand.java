@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * with its exit code; {@code -d} prints the ID and leaves it running. Errors before the container runs exit 125,
  * or 126/127 when its command cannot be run or found, as Docker's.
  */
-@Command(name = "run", description = "Create and run a new container from an image")
+@Command(addMethodSubcommands = false, name = "run", description = "Create and run a new container from an image")
 public final class RunCommand implements Callable<Integer> {
     static final int FAILED = 125;
 

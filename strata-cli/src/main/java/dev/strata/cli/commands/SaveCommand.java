@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code save}: write images to a tar archive that docker and skopeo load (stdout unless -o). */
-@Command(name = "save", description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
+@Command(addMethodSubcommands = false, name = "save", description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
 public final class SaveCommand implements Callable<Integer> {
     private final Cli cli;
 

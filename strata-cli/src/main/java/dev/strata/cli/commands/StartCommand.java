@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code start}: start stopped containers; {@code -a} attaches to one and exits with its code. */
-@Command(name = "start", description = "Start one or more stopped containers")
+@Command(addMethodSubcommands = false, name = "start", description = "Start one or more stopped containers")
 public final class StartCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stop}: the stop signal, then SIGKILL after the timeout; prints each name as given. */
-@Command(name = "stop", description = "Stop one or more running containers")
+@Command(addMethodSubcommands = false, name = "stop", description = "Stop one or more running containers")
 public final class StopCommand implements Callable<Integer> {
     private final Cli cli;
 

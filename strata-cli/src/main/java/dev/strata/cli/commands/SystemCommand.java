@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code system}: store-wide commands ({@code df}). */
-@Command(name = "system", description = "Manage Strata")
+@Command(addMethodSubcommands = false, name = "system", description = "Manage Strata")
 public final class SystemCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,7 +29,7 @@ public final class SystemCommand implements Runnable {
     }
 
     /** {@code system df}: disk usage by type, and per image with -v. */
-    @Command(name = "df", description = "Show strata disk usage")
+    @Command(addMethodSubcommands = false, name = "df", description = "Show strata disk usage")
     static final class Df implements Callable<Integer> {
         private static final Map<String, String> HEADERS = Map.of("Type", "TYPE", "TotalCount", "TOTAL",
                 "Active", "ACTIVE", "Size", "SIZE", "Reclaimable", "RECLAIMABLE");

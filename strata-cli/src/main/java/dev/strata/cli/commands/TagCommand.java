@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code tag SOURCE TARGET}: give an image another name. */
-@Command(name = "tag", description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+@Command(addMethodSubcommands = false, name = "tag", description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
 public final class TagCommand implements Callable<Integer> {
     private final Cli cli;
 

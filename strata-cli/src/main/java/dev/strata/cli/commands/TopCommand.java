@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code top}: the host's {@code ps} output (default {@code -ef}) for the container's processes only. */
-@Command(name = "top", description = "Display the running processes of a container")
+@Command(addMethodSubcommands = false, name = "top", description = "Display the running processes of a container")
 public final class TopCommand implements Callable<Integer> {
     private final Cli cli;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code volume}: the management command grouping the volume verbs, as {@code docker volume}. */
-@Command(name = "volume", description = "Manage volumes")
+@Command(addMethodSubcommands = false, name = "volume", description = "Manage volumes")
 public final class VolumeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,7 +41,7 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume create}: prints the volume's name. */
-    @Command(name = "create", description = "Create a volume")
+    @Command(addMethodSubcommands = false, name = "create", description = "Create a volume")
     static final class Create implements Callable<Integer> {
         private final Cli cli;
 
@@ -97,7 +97,7 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume ls}. */
-    @Command(name = "ls", description = "List volumes")
+    @Command(addMethodSubcommands = false, name = "ls", description = "List volumes")
     static final class Ls implements Callable<Integer> {
         static final Map<String, String> HEADERS = Map.of("Name", "VOLUME NAME", "Driver", "DRIVER", "Scope", "SCOPE",
                 "Mountpoint", "MOUNTPOINT", "Labels", "LABELS", "Links", "LINKS", "Size", "SIZE", "Group", "GROUP",
@@ -152,7 +152,7 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume inspect}: Docker's JSON array, or a Go template per volume. */
-    @Command(name = "inspect", description = "Display detailed information on one or more volumes")
+    @Command(addMethodSubcommands = false, name = "inspect", description = "Display detailed information on one or more volumes")
     static final class Inspect implements Callable<Integer> {
         private final Cli cli;
 
@@ -206,7 +206,7 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume rm}: prints each name removed; a failure does not stop the others. */
-    @Command(name = "rm", description = "Remove one or more volumes")
+    @Command(addMethodSubcommands = false, name = "rm", description = "Remove one or more volumes")
     static final class Rm implements Callable<Integer> {
         private final Cli cli;
 
@@ -237,7 +237,7 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume prune}: removes unused anonymous volumes (all unused ones with -a), after asking. */
-    @Command(name = "prune", description = "Remove unused local volumes")
+    @Command(addMethodSubcommands = false, name = "prune", description = "Remove unused local volumes")
     static final class Prune implements Callable<Integer> {
         private final Cli cli;
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code wait}: block until containers stop, then print their exit codes. */
-@Command(name = "wait", description = "Block until one or more containers stop, then print their exit codes")
+@Command(addMethodSubcommands = false, name = "wait", description = "Block until one or more containers stop, then print their exit codes")
 public final class WaitCommand implements Callable<Integer> {
     private final Cli cli;
 

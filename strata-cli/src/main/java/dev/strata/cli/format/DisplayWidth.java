@@ -67,6 +67,18 @@ final class DisplayWidth {
 
     /** Columns of a string (go-runewidth StringWidth). */
     static int of(String s) {
-        return s.codePoints().map(DisplayWidth::of).sum();
+        int width = 0;
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x7F) { // plain ASCII, nearly every cell: one column, no table lookups
+                width++;
+                i++;
+            } else {
+                int r = s.codePointAt(i);
+                width += of(r);
+                i += Character.charCount(r);
+            }
+        }
+        return width;
     }
 }

@@ -63,7 +63,7 @@ final class VolumeMetadata {
                     case "Name" -> name = p.getText();
                     case "Driver" -> driver = p.getText();
                     case "Scope" -> scope = p.getText();
-                    case "CreatedAt" -> created = Instant.parse(p.getText());
+                    case "CreatedAt" -> created = dev.strata.core.oci.Rfc3339.parse(p.getText());
                     case "Anonymous" -> anonymous = p.getBooleanValue();
                     case "Labels" -> labels = readMap(p, what);
                     case "Options" -> options = readMap(p, what);

@@ -1,0 +1,35 @@
+package dev.strata.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.ImageConfig;
+import java.io.IOException;
+
+/**
+ * Runs, on a second core while the command line is parsed, the one-time work that nearly every command meets
+ * later on its critical path: class initialisers that compute tables (Jackson's parser base class builds
+ * {@code BigDecimal}'s, which costs some 15 ms), the first date parse, and the bootstrap of records'
+ * {@code hashCode}. Whichever thread gets there first does the work once; the other waits or finds it done, so
+ * nothing here changes behaviour, only when the cost is paid.
+ */
+final class StartupWarmer {
+    private StartupWarmer() {}
+
+    /** Starts the warm-up on a daemon thread: it never delays the exit. */
+    static void start() {
+        Thread.ofPlatform().daemon().name("strata-warm-up").start(StartupWarmer::warm);
+    }
+
+    private static void warm() {
+        try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
+            while (parser.nextToken() != null) {
+                // reading to the end links the parser's paths as the image index read will
+            }
+        } catch (IOException | RuntimeException e) {
+            // a warm-up must never fail a command: the real read reports any real problem
+        }
+        ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
+        Digest.parse("sha256:" + "0".repeat(64)).hashCode();
+    }
+}
