@@ -123,7 +123,7 @@ public final class AotTraining {
     /** Runs each command in this JVM against the store, output discarded. */
     private static void run(String store, String[][] commands) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-        StartupWarmer.start(); // what Main.main does first, so that its classes are in the cache too
+        StartupWarmer.start(commands.length > 0 ? commands[0] : new String[0]); // what Main.main does first, so that its classes are in the cache too
         Terminal.system().stdoutIsTerminal();
         for (String[] command : commands) {
             String[] full = new String[command.length + 2];

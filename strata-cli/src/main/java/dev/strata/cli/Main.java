@@ -14,7 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        StartupWarmer.start();
+        StartupWarmer.start(args);
         Terminal terminal = Terminal.system();
         java.io.OutputStream rawOut = new java.io.FileOutputStream(java.io.FileDescriptor.out);
         int code = run(args, System.in, System.out, rawOut, System.err, System.getenv(), terminal);

@@ -2,8 +2,10 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import dev.strata.cli.commands.ContainerCommand;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.sys.NativeLinks;
 import java.io.IOException;
 
 /**
@@ -16,12 +18,21 @@ import java.io.IOException;
 final class StartupWarmer {
     private StartupWarmer() {}
 
-    /** Starts the warm-up on a daemon thread: it never delays the exit. */
-    static void start() {
-        Thread.ofPlatform().daemon().name("strata-warm-up").start(StartupWarmer::warm);
+    /**
+     * Starts the warm-up on a daemon thread: it never delays the exit. Commands that run containers also link the
+     * native calls they will make (mounts, sockets, namespaces).
+     */
+    static void start(String[] args) {
+        boolean containers = runsContainers(args);
+        Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(containers));
     }
 
-    private static void warm() {
+    private static boolean runsContainers(String[] args) {
+        String verb = StrataCommand.verbOf(args);
+        return verb != null && (verb.equals("container") || ContainerCommand.VERBS.contains(verb));
+    }
+
+    private static void warm(boolean containers) {
         try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
             while (parser.nextToken() != null) {
                 // reading to the end links the parser's paths as the image index read will
@@ -31,5 +42,8 @@ final class StartupWarmer {
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
         Digest.parse("sha256:" + "0".repeat(64)).hashCode();
+        if (containers) {
+            NativeLinks.linkAll();
+        }
     }
 }

@@ -62,7 +62,7 @@ public final class StrataCommand {
     }
 
     /** The first argument that is not a global option or its value. */
-    private static String verbOf(String[] args) {
+    static String verbOf(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--root")) {
