@@ -1,0 +1,128 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.content.BlobWriter;
+import dev.strata.core.content.StagedBlob;
+import dev.strata.core.image.Image;
+import dev.strata.core.image.Layer;
+import dev.strata.core.image.LocalImage;
+import dev.strata.core.image.StoredImage;
+import dev.strata.core.image.layout.FileLayer;
+import dev.strata.core.oci.Descriptor;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.oci.Json;
+import dev.strata.core.oci.Manifest;
+import dev.strata.core.oci.MediaTypes;
+import dev.strata.core.oci.Reference;
+import dev.strata.core.progress.ProgressListener;
+import dev.strata.core.snapshot.Snapshotter;
+import dev.strata.core.store.LocalStore;
+import dev.strata.core.store.PreparedLayers;
+import dev.strata.core.store.StoreTransaction;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Makes an image from another one: the base's layers, perhaps one new layer on top, and a new config. What
+ * {@code commit} does with a container's changes and what a build step does with a RUN's changes, a COPY's files
+ * or a metadata instruction. The new layer's tar is written by a producer while a second reader unpacks it into
+ * its snapshot, so it is read once; a layer equal to the empty tar is recorded as an empty layer, as Docker does.
+ */
+final class ChildImages {
+    /** The diffID of an empty layer tar (1024 zero bytes). */
+    static final Digest EMPTY_LAYER =
+            Digest.parse("sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef");
+
+    /** Writes a layer tar to the stream it is given (and does not close it). */
+    interface LayerProducer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** The child's config, given the diffID of its new layer, or null when it has none (or an empty one). */
+    interface ConfigMaker {
+        ImageConfig make(Digest newDiffId);
+    }
+
+    private final LocalStore store;
+
+    ChildImages(LocalStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Stores the child of {@code base} (null: {@code FROM scratch}) with the layer {@code producer} writes (null:
+     * none) and the config {@code configMaker} makes, tagged with {@code tags}; returns its ID. {@code what} names
+     * the operation in errors ("commit", "build step 3").
+     */
+    Digest create(StoredImage base, LayerProducer producer, ConfigMaker configMaker, List<Reference> tags,
+            String created, String what) {
+        try (PreparedLayers.Given unpacked = new PreparedLayers.Given()) {
+            StagedBlob layer = producer == null ? null : writeLayer(producer, unpacked, what);
+            try (StoreTransaction tx = store.begin(ProgressListener.NONE, unpacked)) {
+                boolean hasLayer = layer != null && !layer.digest().equals(EMPTY_LAYER);
+                ImageConfig config = configMaker.make(hasLayer ? layer.digest() : null);
+                byte[] rawConfig = config.toJson();
+                List<Layer> layers = new ArrayList<>(base == null ? List.of() : base.layers());
+                List<Descriptor> descriptors = new ArrayList<>(base == null ? List.of() : base.manifest().layers());
+                if (hasLayer) {
+                    Descriptor blob = new Descriptor(MediaTypes.OCI_LAYER, layer.digest(), layer.size());
+                    layers.add(new FileLayer(blob, layer.digest(), layer.file()));
+                    descriptors.add(blob);
+                }
+                Manifest manifest = Manifest.oci(
+                        new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(rawConfig), rawConfig.length), descriptors);
+                Image image = new LocalImage(Json.write(manifest), manifest, rawConfig, config, layers);
+                Digest id = tx.stage(image, tags, base == null ? null : Digest.sha256(base.rawConfig()));
+                tx.commit(created);
+                return id;
+            } finally {
+                if (layer != null) {
+                    layer.discard();
+                }
+            }
+        }
+    }
+
+    private StagedBlob writeLayer(LayerProducer producer, PreparedLayers.Given unpacked, String what) {
+        try (BlobWriter writer = store.content().writer(); PipedInputStream in = new PipedInputStream(1 << 16);
+                PipedOutputStream out = new PipedOutputStream(in)) {
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                try (out) {
+                    producer.write(out);
+                }
+                return null;
+            });
+            Thread.ofVirtual().name("layer-writer").start(task);
+            Snapshotter.Prepared prepared = store.snapshots().prepare(() -> writer.teeing(in));
+            finish(task, prepared, what);
+            unpacked.put(prepared.diffId(), prepared);
+            return writer.stage(prepared.diffId(), -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void finish(Future<Void> producer, Snapshotter.Prepared prepared, String what) {
+        try {
+            producer.get();
+        } catch (ExecutionException e) {
+            prepared.discard();
+            Throwable cause = e.getCause();
+            throw new StrataException(StrataException.Kind.SYSTEM,
+                    "cannot " + what + ": writing the new layer failed: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            prepared.discard();
+            Thread.currentThread().interrupt();
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot " + what + ": interrupted");
+        }
+    }
+}
