@@ -28,6 +28,11 @@ public record StoreLayout(Path root) {
         return images().resolve("index.json");
     }
 
+    /** The build cache ({@code build/}) and the build context checksums ({@code checksums/}). */
+    public Path cache() {
+        return root.resolve("cache");
+    }
+
     public Path locks() {
         return root.resolve("locks");
     }

@@ -1,0 +1,82 @@
+package dev.strata.core.build;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.InvalidDigestException;
+import dev.strata.core.sys.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The build cache: for each step that ran, which image it made. One small file per key under the store's
+ * {@code cache/build}, holding the image ID, replaced atomically: lookups need no lock, two builds may record at
+ * once (the last rename wins, and both made an equivalent image), and a killed build leaves no half entry. An
+ * entry whose image has since been removed is a miss; pruning deletes such entries. Thread-safe.
+ */
+public final class BuildCache {
+    /** One recorded step. */
+    public record Entry(CacheKey key, Digest image) {}
+
+    private final Path dir;
+
+    public BuildCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The image a step with this key made, if one was recorded (it may since have been removed). */
+    public Optional<Digest> find(CacheKey key) {
+        try {
+            return Optional.of(Digest.parse(Files.readString(dir.resolve(key.hex()), StandardCharsets.US_ASCII).strip()));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | InvalidDigestException e) {
+            return Optional.empty(); // an unreadable entry is a miss; the step runs and rewrites it
+        }
+    }
+
+    public void record(CacheKey key, Digest image) {
+        try {
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(key.hex()), (image + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM,
+                    "cannot record the build cache in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every readable entry. */
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.matches("[0-9a-f]{64}")) {
+                    CacheKey key = new CacheKey(name);
+                    find(key).ifPresent(image -> entries.add(new Entry(key, image)));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read the build cache in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    public void remove(CacheKey key) {
+        try {
+            Files.deleteIfExists(dir.resolve(key.hex()));
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove build cache entry " + key.hex()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}
