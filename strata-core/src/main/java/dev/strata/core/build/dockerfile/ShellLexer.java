@@ -1,6 +1,5 @@
 package dev.strata.core.build.dockerfile;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,19 +45,12 @@ final class ShellLexer {
         try {
             Part part = lexer.processStopOn(EOF, options.rawEscapes());
             return new Result(part.word, part.words, Set.copyOf(lexer.matched), Set.copyOf(lexer.unmatched));
-        } catch (LexException e) {
+        } catch (ShellSyntaxException e) {
             throw DockerfileException.problem("failed to process " + GoText.quote(source) + ": " + e.getMessage());
         }
     }
 
     private record Part(String word, List<String> words) {}
-
-    /** A syntax error inside the string; wrapped with the whole string by {@link #process}. */
-    private static final class LexException extends RuntimeException {
-        LexException(String message) {
-            super(message, null, false, false);
-        }
-    }
 
     private int peek() {
         return pos < text.length ? text[pos] : EOF;
@@ -73,7 +65,7 @@ final class ShellLexer {
         rawEscapes = raw;
         try {
             StringBuilder result = new StringBuilder();
-            Words words = new Words();
+            ShellWords words = new ShellWords();
             while (peek() != EOF) {
                 int ch = peek();
                 if (stop != EOF && ch == stop) {
@@ -111,7 +103,7 @@ final class ShellLexer {
                 }
             }
             if (stop != EOF) {
-                throw new LexException("unexpected end of statement while looking for matching " + GoText.rune(stop));
+                throw new ShellSyntaxException("unexpected end of statement while looking for matching " + GoText.rune(stop));
             }
             return new Part(result.toString(), words.finish());
         } finally {
@@ -128,7 +120,7 @@ final class ShellLexer {
         while (true) {
             ch = next();
             if (ch == EOF) {
-                throw new LexException("unexpected end of statement while looking for matching single-quote");
+                throw new ShellSyntaxException("unexpected end of statement while looking for matching single-quote");
             }
             if (ch == '\'') {
                 if (options.rawQuotes()) {
@@ -149,7 +141,7 @@ final class ShellLexer {
         while (true) {
             int p = peek();
             if (p == EOF) {
-                throw new LexException("unexpected end of statement while looking for matching double-quote");
+                throw new ShellSyntaxException("unexpected end of statement while looking for matching double-quote");
             } else if (p == '"') {
                 ch = next();
                 if (options.rawQuotes()) {
@@ -194,10 +186,10 @@ final class ShellLexer {
         next();
         int first = peek();
         if (first == EOF) {
-            throw new LexException("syntax error: missing '}'");
+            throw new ShellSyntaxException("syntax error: missing '}'");
         }
         if (first == '{' || first == '}' || first == ':') {
-            throw new LexException("syntax error: bad substitution");
+            throw new ShellSyntaxException("syntax error: bad substitution");
         }
         String name = processName();
         int ch = next();
@@ -216,14 +208,14 @@ final class ShellLexer {
             }
             case '+', '-', '?', '#', '%' -> applyModifier(name, ch, modifier, false);
             case '/' -> replace(name);
-            default -> throw new LexException("unsupported modifier (" + modifier + ") in substitution");
+            default -> throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
         };
     }
 
     private String applyModifier(String name, int op, String modifier, boolean nullIsUnset) {
         boolean pattern = op == '#' || op == '%';
         if (nullIsUnset && pattern) {
-            throw new LexException("unsupported modifier (" + modifier + ") in substitution");
+            throw new ShellSyntaxException("unsupported modifier (" + modifier + ") in substitution");
         }
         String word = wordUntil('}', pattern, "syntax error: missing '}'");
         String value = lookup(name);
@@ -231,33 +223,7 @@ final class ShellLexer {
         if (!set && options.skipUnsetEnv()) {
             return "${" + name + modifier + word + "}";
         }
-        boolean empty = !set || (nullIsUnset && value.isEmpty());
-        switch (op) {
-            case '-':
-                return empty ? word : value;
-            case '+':
-                return empty ? "" : word;
-            case '?':
-                if (!set) {
-                    throw new LexException(name + ": " + (word.isEmpty() ? "is not allowed to be unset" : word));
-                }
-                if (nullIsUnset && value.isEmpty()) {
-                    throw new LexException(name + ": " + (word.isEmpty() ? "is not allowed to be empty" : word));
-                }
-                return value;
-            case '%', '#':
-                boolean greedy = !word.isEmpty() && word.codePointAt(0) == op;
-                String glob = greedy ? word.substring(1) : word;
-                try {
-                    String subject = set ? value : "";
-                    return op == '%' ? ShellPattern.trimSuffix(glob, subject, greedy)
-                            : ShellPattern.trimPrefix(glob, subject, greedy);
-                } catch (IllegalArgumentException e) {
-                    throw new LexException("invalid pattern (" + glob + ") in substitution: " + e.getMessage());
-                }
-            default:
-                throw new LexException("unsupported modifier (" + modifier + ") in substitution");
-        }
+        return Substitutions.apply(name, op, modifier, nullIsUnset, value, word);
     }
 
     private String replace(String name) {
@@ -271,20 +237,16 @@ final class ShellLexer {
         if (value == null && options.skipUnsetEnv()) {
             return "${" + name + "/" + pattern + "/" + replacement + "}";
         }
-        try {
-            return ShellPattern.replace(pattern, value == null ? "" : value, replacement, all);
-        } catch (IllegalArgumentException e) {
-            throw new LexException("invalid pattern (" + pattern + ") in substitution: " + e.getMessage());
-        }
+        return Substitutions.replace(pattern, value == null ? "" : value, replacement, all);
     }
 
     /** The nested word of a {@code ${...}} form; running out of input there is reported as {@code atEnd}. */
     private String wordUntil(int stop, boolean raw, String atEnd) {
         try {
             return processStopOn(stop, raw).word;
-        } catch (LexException e) {
+        } catch (ShellSyntaxException e) {
             if (peek() == EOF) {
-                throw new LexException(atEnd);
+                throw new ShellSyntaxException(atEnd);
             }
             throw e;
         }
@@ -332,47 +294,5 @@ final class ShellLexer {
         String value = env.get(name);
         (value != null ? matched : unmatched).add(name);
         return value;
-    }
-
-    /** Words being built: spaces that come from variable values split words, quoted and escaped text never does. */
-    private static final class Words {
-        private final List<String> words = new ArrayList<>();
-        private final StringBuilder buf = new StringBuilder();
-        private boolean inWord;
-
-        void addChar(int ch) {
-            if (GoText.isSpace(ch) && inWord) {
-                if (!buf.isEmpty()) {
-                    words.add(buf.toString());
-                    buf.setLength(0);
-                    inWord = false;
-                }
-            } else if (!GoText.isSpace(ch)) {
-                addRawChar(ch);
-            }
-        }
-
-        void addRawChar(int ch) {
-            buf.appendCodePoint(ch);
-            inWord = true;
-        }
-
-        void addString(String s) {
-            s.codePoints().forEach(this::addChar);
-        }
-
-        void addRawString(String s) {
-            buf.append(s);
-            inWord = true;
-        }
-
-        List<String> finish() {
-            if (!buf.isEmpty()) {
-                words.add(buf.toString());
-                buf.setLength(0);
-                inWord = false;
-            }
-            return List.copyOf(words);
-        }
     }
 }
