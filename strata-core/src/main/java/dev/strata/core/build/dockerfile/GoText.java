@@ -1,0 +1,128 @@
+package dev.strata.core.build.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The few text primitives whose exact Go behaviour Docker's Dockerfile front end depends on: what counts as a space,
+ * how a string is quoted in a message, how a line is cut at whitespace.
+ */
+final class GoText {
+    private GoText() {}
+
+    /** Go's {@code unicode.IsSpace}. */
+    static boolean isSpace(int c) {
+        if (c <= 0xFF) {
+            return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0;
+        }
+        return Character.isSpaceChar(c);
+    }
+
+    /** The whitespace of the parser's {@code [\t\v\f\r ]+} splitting, which leaves out newlines and Unicode spaces. */
+    static boolean isSplitSpace(char c) {
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Go's {@code strings.TrimSpace}. */
+    static String trimSpace(String s) {
+        return trimRightSpace(trimLeftSpace(s));
+    }
+
+    static String trimLeftSpace(String s) {
+        int i = 0;
+        while (i < s.length() && isSpace(s.codePointAt(i))) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return s.substring(i);
+    }
+
+    static String trimRightSpace(String s) {
+        int end = s.length();
+        while (end > 0 && isSpace(s.codePointBefore(end))) {
+            end -= Character.charCount(s.codePointBefore(end));
+        }
+        return s.substring(0, end);
+    }
+
+    /** Go's {@code strings.TrimRight(s, "\r\n")}: a line without its ending. */
+    static String trimNewline(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Splits at runs of {@code [\t\v\f\r ]} into at most {@code limit} parts (no limit when negative), as Go's regexp Split. */
+    static List<String> splitWhitespace(String s, int limit) {
+        List<String> parts = new ArrayList<>();
+        if (limit == 0) {
+            return parts;
+        }
+        int start = 0;
+        int i = 0;
+        while (i < s.length()) {
+            if (limit > 0 && parts.size() == limit - 1) {
+                break;
+            }
+            if (isSplitSpace(s.charAt(i))) {
+                int end = i;
+                while (i < s.length() && isSplitSpace(s.charAt(i))) {
+                    i++;
+                }
+                parts.add(s.substring(start, end));
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        parts.add(s.substring(start));
+        return parts;
+    }
+
+    /** Go's {@code strconv.Quote}, as Docker's {@code %q} shows names and words in its messages. */
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        s.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case 7 -> out.append("\\a");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0x0B -> out.append("\\v");
+                default -> {
+                    if (isPrintable(c)) {
+                        out.appendCodePoint(c);
+                    } else if (c < 0x20 || c == 0x7F) {
+                        out.append(String.format("\\x%02x", c));
+                    } else if (c < 0x10000) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.append(String.format("\\U%08x", c));
+                    }
+                }
+            }
+        });
+        return out.append('"').toString();
+    }
+
+    private static boolean isPrintable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    /** A code point as Go's {@code string(rune)} shows it; end of input (-1) becomes U+FFFD. */
+    static String rune(int c) {
+        return c < 0 ? "\uFFFD" : new String(Character.toChars(c));
+    }
+}
