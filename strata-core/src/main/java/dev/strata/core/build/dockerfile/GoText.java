@@ -7,7 +7,7 @@ import java.util.List;
  * The few text primitives whose exact Go behaviour Docker's Dockerfile front end depends on: what counts as a space,
  * how a string is quoted in a message, how a line is cut at whitespace.
  */
-final class GoText {
+public final class GoText {
     private GoText() {}
 
     /** Go's {@code unicode.IsSpace}. */
@@ -81,7 +81,7 @@ final class GoText {
     }
 
     /** Go's {@code strconv.Quote}, as Docker's {@code %q} shows names and words in its messages. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             switch (c) {

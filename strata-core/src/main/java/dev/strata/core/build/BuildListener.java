@@ -1,0 +1,30 @@
+package dev.strata.core.build;
+
+import java.io.OutputStream;
+
+/** Receives a build's events and its RUN steps' output; called from the building thread only. */
+public interface BuildListener {
+    void event(BuildEvent event);
+
+    /** Where RUN steps' standard output goes, as it is written. */
+    OutputStream stdout();
+
+    /** Where RUN steps' standard error goes. */
+    OutputStream stderr();
+
+    /** Discards everything: for builds whose output nobody reads. */
+    BuildListener NONE = new BuildListener() {
+        @Override
+        public void event(BuildEvent event) {}
+
+        @Override
+        public OutputStream stdout() {
+            return OutputStream.nullOutputStream();
+        }
+
+        @Override
+        public OutputStream stderr() {
+            return OutputStream.nullOutputStream();
+        }
+    };
+}

@@ -1,0 +1,93 @@
+package dev.strata.core.build;
+
+import dev.strata.core.build.dockerfile.GoText;
+import dev.strata.core.build.dockerfile.Healthcheck;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Go's {@code fmt} renderings that Docker's builder writes into image history ({@code %v} and {@code %q} of string
+ * slices, durations, a health check), so that {@code history} of a built image reads as Docker's.
+ */
+final class GoFormat {
+    private GoFormat() {}
+
+    /** {@code %v} of a {@code []string}: {@code [a b c]}. */
+    static String list(List<String> items) {
+        return "[" + String.join(" ", items) + "]";
+    }
+
+    /** {@code %q} of a {@code []string}: {@code ["a" "b c"]}. */
+    static String quotedList(List<String> items) {
+        return "[" + String.join(" ", items.stream().map(GoText::quote).toList()) + "]";
+    }
+
+    /** {@code %q} of Docker's {@code *HealthConfig}: {@code &{["CMD-SHELL" "x"] "30s" "0s" "0s" "0s" '\x03'}}. */
+    static String healthcheck(Healthcheck h) {
+        return "&{" + quotedList(h.test()) + " " + GoText.quote(duration(h.interval())) + " "
+                + GoText.quote(duration(h.timeout())) + " " + GoText.quote(duration(h.startPeriod())) + " "
+                + GoText.quote(duration(h.startInterval())) + " " + rune(h.retries()) + "}";
+    }
+
+    /** Go's {@code time.Duration.String}: {@code 0s}, {@code 1.5s}, {@code 5m0s}, {@code 1h0m0s}, {@code 300ms}. */
+    static String duration(Duration d) {
+        long nanos = d.toNanos();
+        if (nanos == 0) {
+            return "0s";
+        }
+        StringBuilder out = new StringBuilder();
+        if (nanos < 0) {
+            out.append('-');
+            nanos = -nanos;
+        }
+        if (nanos < 1_000_000_000L) {
+            if (nanos < 1_000) {
+                return out.append(nanos).append("ns").toString();
+            }
+            if (nanos < 1_000_000) {
+                return out.append(fraction(nanos, 1_000)).append("\u00b5s").toString();
+            }
+            return out.append(fraction(nanos, 1_000_000)).append("ms").toString();
+        }
+        long hours = nanos / 3_600_000_000_000L;
+        long minutes = nanos / 60_000_000_000L % 60;
+        long rest = nanos % 60_000_000_000L;
+        if (hours > 0) {
+            out.append(hours).append('h');
+        }
+        if (hours > 0 || minutes > 0) {
+            out.append(minutes).append('m');
+        }
+        return out.append(fraction(rest, 1_000_000_000L)).append('s').toString();
+    }
+
+    /** {@code value / unit} with its fraction, trailing zeros dropped ({@code 1500, 1000} gives {@code 1.5}). */
+    private static String fraction(long value, long unit) {
+        long whole = value / unit;
+        long part = value % unit;
+        if (part == 0) {
+            return Long.toString(whole);
+        }
+        String digits = String.format("%0" + Long.toString(unit).length() + "d", part).substring(1);
+        return whole + "." + digits.replaceAll("0+$", "");
+    }
+
+    /** {@code %q} of an integer: Go's quoted rune literal ({@code '\x00'}, {@code 'A'}). */
+    private static String rune(int value) {
+        if (value >= 0x20 && value < 0x7f && value != '\'' && value != '\\') {
+            return "'" + (char) value + "'";
+        }
+        return switch (value) {
+            case 7 -> "'\\a'";
+            case 8 -> "'\\b'";
+            case 9 -> "'\\t'";
+            case 10 -> "'\\n'";
+            case 11 -> "'\\v'";
+            case 12 -> "'\\f'";
+            case 13 -> "'\\r'";
+            case '\'' -> "'\\''";
+            case '\\' -> "'\\\\'";
+            default -> value < 0x80 ? String.format("'\\x%02x'", value) : "'" + new String(Character.toChars(value)) + "'";
+        };
+    }
+}

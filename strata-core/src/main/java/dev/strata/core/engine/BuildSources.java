@@ -1,0 +1,238 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.StrataException;
+import dev.strata.core.archive.EntryType;
+import dev.strata.core.archive.TarEntry;
+import dev.strata.core.archive.TarWriter;
+import dev.strata.core.build.CacheKey;
+import dev.strata.core.build.StageConfig;
+import dev.strata.core.build.context.BuildContext;
+import dev.strata.core.build.context.ContextChecksums;
+import dev.strata.core.build.context.CopyPlan;
+import dev.strata.core.build.context.CopyPlanner;
+import dev.strata.core.build.context.CopyRequest;
+import dev.strata.core.build.context.IgnoreRules;
+import dev.strata.core.build.context.PlannedEntry;
+import dev.strata.core.build.dockerfile.Add;
+import dev.strata.core.build.dockerfile.Copy;
+import dev.strata.core.build.dockerfile.Workdir;
+import dev.strata.core.runtime.spec.ExecUser;
+import dev.strata.core.runtime.spec.UserResolver;
+import dev.strata.core.store.LocalStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The build steps that put files into the image: COPY and ADD from the context (or, for {@code COPY --from}, from
+ * an earlier stage or another image) and WORKDIR's directory. Each writes a layer of exactly the planned entries,
+ * plus the missing parent directories, as root's 0755 ones; the cache key is the context checksum of the sources.
+ */
+final class BuildSources implements AutoCloseable {
+    private static final int DIRECTORY_MODE = 0755;
+
+    private final LocalStore store;
+    private final BuildContext context;
+    private final IgnoreRules ignore;
+    private final IntFunction<BuildStage> stages;
+    private final java.util.function.Function<String, BuildStage> images;
+    private final Optional<Instant> epoch;
+    private ContextChecksums checksums;
+
+    /**
+     * @param stages an earlier stage's result by index, for {@code COPY --from=<stage>}
+     * @param images another image as a stage, for {@code COPY --from=<image>}
+     */
+    BuildSources(LocalStore store, BuildContext context, IgnoreRules ignore, IntFunction<BuildStage> stages,
+            java.util.function.Function<String, BuildStage> images, Optional<Instant> epoch) {
+        this.store = store;
+        this.context = context;
+        this.ignore = ignore;
+        this.stages = stages;
+        this.images = images;
+        this.epoch = epoch;
+    }
+
+    BuildStage copy(BuildStage stage, Copy copy, StepCommitter committer, int number, java.util.function.ToIntFunction<String> stageOf) {
+        if (copy.from().isEmpty()) {
+            return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), context,
+                    ignore, contextChecksums(), committer, number, "");
+        }
+        String from = copy.from().get();
+        int index = stageOf.applyAsInt(from);
+        BuildStage source = index >= 0 ? stages.apply(index) : images.apply(from);
+        try (ImageView view = ImageView.of(store, source.stored());
+                BuildContext image = BuildContext.directory(view.root());
+                ContextChecksums sums = ContextChecksums.open(image, store.layout().cache().resolve("checksums"))) {
+            return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), image,
+                    IgnoreRules.none(), sums, committer, number, "from " + (source.image() == null ? "scratch" : source.image()));
+        }
+    }
+
+    BuildStage add(BuildStage stage, Add add, StepCommitter committer, int number) {
+        for (String source : add.sources()) {
+            if (source.contains("://") || source.startsWith("git@")) {
+                throw new StrataException(StrataException.Kind.UNSUPPORTED,
+                        "ADD from a URL (" + source + ") is not supported yet: download it into the context and ADD the file");
+            }
+        }
+        return files(stage, "ADD", add.sources(), add.destination(), add.chown(), add.chmod(), context, ignore,
+                contextChecksums(), committer, number, "");
+    }
+
+    /** WORKDIR: the config's working directory, and the directory itself in a layer when the image lacks it. */
+    BuildStage workdir(BuildStage stage, Workdir workdir, StepCommitter committer, int number) {
+        StageConfig.Applied applied = stage.config().apply(workdir);
+        String path = applied.next().config().workingDir();
+        CacheKey key = committer.key(stage).add(applied.createdBy()).build();
+        Optional<BuildStage> cached = committer.cached(key, stage, applied.next());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        List<String> missing;
+        try (ImageView view = ImageView.of(store, stage.stored())) {
+            missing = missingDirectories(view.root(), List.of(path + "/x"), Set.of());
+        }
+        ChildImages.LayerProducer producer = missing.isEmpty() ? null : out -> {
+            TarWriter tar = new TarWriter(out);
+            writeDirectories(tar, missing);
+            tar.finish();
+        };
+        return committer.commit(stage, key, applied.next(), applied.createdBy(), producer, "build step " + number);
+    }
+
+    private BuildStage files(BuildStage stage, String instruction, List<String> sources, String destination,
+            Optional<String> chown, Optional<String> chmod, BuildContext from, IgnoreRules rules,
+            ContextChecksums sums, StepCommitter committer, int number, String origin) {
+        Integer mode = chmod.map(BuildSources::octal).orElse(null);
+        try (ImageView view = ImageView.of(store, stage.stored())) {
+            Path root = view.root();
+            String workdir = stage.config().config().workingDir();
+            CopyRequest request = new CopyRequest(instruction, sources, destination, workdir,
+                    p -> Files.isDirectory(root.resolve(p.substring(1))));
+            CopyPlan plan = new CopyPlanner(from, rules, sums).plan(request);
+            int[] owner = chown.map(spec -> owner(root, spec)).orElse(new int[] {0, 0});
+            String createdBy = String.join(" ", stage.config().shell()) + " #(nop) " + plan.historyText(instruction);
+            CacheKey key = committer.key(stage).add(createdBy).add(origin).add(chown.orElse(""))
+                    .add(chmod.orElse("")).build();
+            Optional<BuildStage> cached = committer.cached(key, stage, stage.config());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            Set<String> planned = new LinkedHashSet<>();
+            plan.entries().forEach(e -> planned.add(e.target()));
+            List<String> parents = missingDirectories(root, List.copyOf(planned), planned);
+            return committer.commit(stage, key, stage.config(), createdBy, out -> {
+                TarWriter tar = new TarWriter(out);
+                writeDirectories(tar, parents);
+                for (PlannedEntry entry : plan.entries()) {
+                    write(tar, entry, owner, mode);
+                }
+                tar.finish();
+            }, "build step " + number);
+        }
+    }
+
+    /** The ancestors of {@code targets} the image lacks and the plan does not create, parents first. */
+    private static List<String> missingDirectories(Path root, List<String> targets, Set<String> planned) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (String target : targets) {
+            List<String> ancestors = new ArrayList<>();
+            for (String p = parent(target); !p.equals("/"); p = parent(p)) {
+                ancestors.addFirst(p);
+            }
+            for (String dir : ancestors) {
+                if (!planned.contains(dir) && !Files.exists(root.resolve(dir.substring(1)), LinkOption.NOFOLLOW_LINKS)) {
+                    missing.add(dir);
+                }
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    private void writeDirectories(TarWriter tar, List<String> directories) throws IOException {
+        long now = epoch.orElse(Instant.now()).getEpochSecond();
+        for (String dir : directories) {
+            tar.write(new TarEntry(dir.substring(1), EntryType.DIRECTORY, null, DIRECTORY_MODE, 0, 0, 0, now, 0, 0, 0,
+                    Map.of()), InputStream.nullInputStream());
+        }
+    }
+
+    private void write(TarWriter tar, PlannedEntry e, int[] owner, Integer chmod) throws IOException {
+        EntryType type = switch (e.kind()) {
+            case FILE -> EntryType.FILE;
+            case DIRECTORY -> EntryType.DIRECTORY;
+            case SYMLINK -> EntryType.SYMLINK;
+            case CHAR_DEVICE -> EntryType.CHAR_DEVICE;
+            case BLOCK_DEVICE -> EntryType.BLOCK_DEVICE;
+            case FIFO -> EntryType.FIFO;
+        };
+        long seconds = e.mtimeSeconds();
+        int nanos = e.mtimeNanos();
+        if (epoch.isPresent() && seconds >= epoch.get().getEpochSecond()) {
+            seconds = epoch.get().getEpochSecond();
+            nanos = 0;
+        }
+        int mode = chmod != null && type != EntryType.SYMLINK ? chmod : e.mode();
+        byte[] link = e.linkTarget() == null ? null : e.linkTarget().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TarEntry entry = new TarEntry(e.target().substring(1), type, link, mode, owner[0], owner[1], e.size(), seconds,
+                nanos, (int) e.deviceMajor(), (int) e.deviceMinor(), Map.of());
+        if (type == EntryType.FILE) {
+            try (InputStream in = Files.newInputStream(e.file(), LinkOption.NOFOLLOW_LINKS)) {
+                tar.write(entry, in);
+            }
+        } else {
+            tar.write(entry, InputStream.nullInputStream());
+        }
+    }
+
+    /** {@code --chown}: a user and group, by name (from the image's files) or number; no group means the user's ID. */
+    private static int[] owner(Path root, String spec) {
+        int colon = spec.indexOf(':');
+        String user = colon < 0 ? spec : spec.substring(0, colon);
+        try {
+            ExecUser resolved = UserResolver.resolve(root, spec);
+            return new int[] {resolved.uid(), colon < 0 ? resolved.uid() : resolved.gid()};
+        } catch (StrataException e) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
+                    "unable to convert uid/gid chown string to host mapping: " + e.getMessage() + " (--chown=" + spec
+                            + ", user " + user + ")", e);
+        }
+    }
+
+    private static int octal(String chmod) {
+        if (!chmod.matches("[0-7]{3,4}")) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "invalid chmod parameter: " + chmod);
+        }
+        return Integer.parseInt(chmod, 8);
+    }
+
+    private ContextChecksums contextChecksums() {
+        if (checksums == null) {
+            checksums = ContextChecksums.open(context, store.layout().cache().resolve("checksums"));
+        }
+        return checksums;
+    }
+
+    @Override
+    public void close() {
+        if (checksums != null) {
+            checksums.close();
+        }
+    }
+}

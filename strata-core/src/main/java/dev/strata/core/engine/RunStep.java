@@ -1,0 +1,117 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.archive.LayerWriter;
+import dev.strata.core.build.BuildEvent;
+import dev.strata.core.build.BuildListener;
+import dev.strata.core.build.CacheKey;
+import dev.strata.core.build.StepFailedException;
+import dev.strata.core.build.dockerfile.Command;
+import dev.strata.core.build.dockerfile.Heredoc;
+import dev.strata.core.build.dockerfile.Run;
+import dev.strata.core.container.ContainerRecord;
+import dev.strata.core.container.RunOptions;
+import dev.strata.core.runtime.conmon.Attachment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A RUN step: a container of the stage's image runs the command with the build arguments in its environment, its
+ * output streamed to the listener; on success its changes are committed as the step's layer. The container is
+ * removed afterwards (after a failure too, unless the build keeps containers).
+ */
+final class RunStep {
+    private final Containers containers;
+    private final StepCommitter committer;
+    private final BuildListener listener;
+    private final BuildRequest request;
+
+    RunStep(Containers containers, StepCommitter committer, BuildListener listener, BuildRequest request) {
+        this.containers = containers;
+        this.committer = committer;
+        this.listener = listener;
+        this.request = request;
+    }
+
+    BuildStage run(BuildStage stage, Run run, int number) {
+        List<String> command = command(run, stage.config().shell());
+        List<String> buildArgs = stage.args().historyArgs(stage.config().env());
+        String createdBy = (buildArgs.isEmpty() ? "" : "|" + buildArgs.size() + " " + String.join(" ", buildArgs) + " ")
+                + String.join(" ", command);
+        CacheKey key = committer.key(stage).add("RUN").add(createdBy).build();
+        Optional<BuildStage> cached = committer.cached(key, stage, stage.config());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        RunOptions options = new RunOptions(stage.image().toString(), command, null,
+                stage.args().runEnv(stage.config().env()), null, null, "", null, null, null, null, null, null, false,
+                network(run), false, false, false, false, false, null, null);
+        ContainerRecord container = containers.create(options, Path.of("/"));
+        boolean succeeded = false;
+        try {
+            listener.event(new BuildEvent.Running(container.id().substring(0, 12)));
+            int exit = runAttached(container.id());
+            if (exit != 0) {
+                throw new StepFailedException(String.join(" ", command), exit);
+            }
+            Path upper = containers.find(container.id()).paths().upper();
+            BuildStage next = committer.commit(stage, key, stage.config(), createdBy,
+                    out -> new LayerWriter().write(upper, out), "build step " + number);
+            succeeded = true;
+            return next;
+        } finally {
+            if (succeeded ? request.removeContainers() : request.forceRemove() || request.removeContainers()) {
+                containers.remove(container.id(), true, true);
+                listener.event(new BuildEvent.ContainerRemoved(container.id().substring(0, 12)));
+            }
+        }
+    }
+
+    private int runAttached(String id) {
+        try (Attachment attachment = containers.startAttached(id, false)) {
+            attachment.pump(InputStream.nullInputStream(), listener.stdout(), listener.stderr());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return containers.awaitExit(id);
+    }
+
+    /** RUN's network: the flag's, else the build's; Docker's {@code default} is the build's. */
+    private String network(Run run) {
+        String mode = run.network().isEmpty() || run.network().equals("default") ? request.network() : run.network();
+        return switch (mode) {
+            case "none", "host" -> mode;
+            default -> null; // the container default: slirp4netns
+        };
+    }
+
+    /**
+     * The process a RUN starts: exec form as written; shell form given to the stage's shell. A heredoc that is the
+     * whole command is the shell's script; heredocs after a command are joined to it, as Docker does.
+     */
+    static List<String> command(Run run, List<String> shell) {
+        if (run.command() instanceof Command.ExecForm exec) {
+            return exec.args();
+        }
+        String text = ((Command.ShellForm) run.command()).text();
+        if (!run.heredocs().isEmpty()) {
+            Heredoc first = run.heredocs().getFirst();
+            if (run.heredocs().size() == 1 && text.strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(first.name()) + "[\"']?")) {
+                text = first.text();
+            } else {
+                StringBuilder joined = new StringBuilder(text);
+                for (Heredoc h : run.heredocs()) {
+                    joined.append('\n').append(h.text()).append(h.name());
+                }
+                text = joined.toString();
+            }
+        }
+        List<String> all = new ArrayList<>(shell);
+        all.add(text);
+        return List.copyOf(all);
+    }
+}

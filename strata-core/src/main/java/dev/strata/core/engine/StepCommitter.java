@@ -1,0 +1,105 @@
+package dev.strata.core.engine;
+
+import dev.strata.core.build.BuildCache;
+import dev.strata.core.build.BuildEvent;
+import dev.strata.core.build.BuildListener;
+import dev.strata.core.build.CacheKey;
+import dev.strata.core.build.StageConfig;
+import dev.strata.core.image.StoredImage;
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.store.ImageRecord;
+import dev.strata.core.store.LocalStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ends a build step: finds its image in the build cache, or makes it (the parent's layers, perhaps a new one, the
+ * step's config and history entry) and records it there. Every step's image stays in the store, untagged, with
+ * its parent recorded, as the classic builder's intermediate images do.
+ */
+final class StepCommitter {
+    private final LocalStore store;
+    private final BuildCache cache;
+    private final BuildListener listener;
+    private final boolean noCache;
+    private final String created;
+    private final boolean reproducible;
+
+    StepCommitter(LocalStore store, BuildCache cache, BuildListener listener, boolean noCache, String created,
+            boolean reproducible) {
+        this.store = store;
+        this.cache = cache;
+        this.listener = listener;
+        this.noCache = noCache;
+        this.created = created;
+        this.reproducible = reproducible;
+    }
+
+    /** The timestamp this build writes into configs and history. */
+    String created() {
+        return created;
+    }
+
+    /**
+     * Starts a step's cache key: the parent image, and the fixed timestamp of a reproducible build (whose images
+     * differ from those of an ordinary build of the same steps).
+     */
+    CacheKey.Builder key(BuildStage stage) {
+        return CacheKey.on(stage.image()).add(reproducible ? "at " + created : "");
+    }
+
+    /** The image a step with this key made before, if the cache is on and the image is still in the store. */
+    Optional<BuildStage> cached(CacheKey key, BuildStage stage, StageConfig next) {
+        if (noCache) {
+            return Optional.empty();
+        }
+        Optional<ImageRecord> record = cache.find(key).flatMap(id -> store.index().read().byId(id));
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        listener.event(new BuildEvent.CacheHit());
+        StoredImage stored = store.image(record.get());
+        return Optional.of(new BuildStage(record.get().id(), stored, next, stage.args()));
+    }
+
+    /** Makes and records the step's image; {@code producer} writes its layer, or is null for a metadata step. */
+    BuildStage commit(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
+            ChildImages.LayerProducer producer, String what) {
+        StoredImage base = stage.stored();
+        Digest id = new ChildImages(store).create(base, producer,
+                diffId -> config(base, next, createdBy, diffId), List.of(), created, what);
+        cache.record(key, id);
+        StoredImage stored = store.image(store.index().read().byId(id).orElseThrow());
+        return new BuildStage(id, stored, next, stage.args());
+    }
+
+    private ImageConfig config(StoredImage base, StageConfig next, String createdBy, Digest diffId) {
+        ImageConfig parent = base == null ? null : base.config();
+        List<ImageConfig.History> history = new ArrayList<>(parent == null ? List.of() : parent.history());
+        history.add(new ImageConfig.History(created, createdBy, null, null, diffId == null));
+        List<Digest> diffIds = new ArrayList<>(parent == null ? List.of() : parent.diffIds());
+        if (diffId != null) {
+            diffIds.add(diffId);
+        }
+        String architecture = parent == null ? hostArchitecture() : parent.architecture();
+        String os = parent == null ? "linux" : parent.os();
+        String variant = parent == null ? null : parent.variant();
+        return new ImageConfig(architecture, next.author(), next.config(), created, history, os,
+                new ImageConfig.RootFs("layers", diffIds), variant, null, null, null);
+    }
+
+    /** The image-spec name of this machine's architecture, for {@code FROM scratch}. */
+    static String hostArchitecture() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "amd64", "x86_64" -> "amd64";
+            case "aarch64", "arm64" -> "arm64";
+            case "ppc64le" -> "ppc64le";
+            case "s390x" -> "s390x";
+            case "riscv64" -> "riscv64";
+            default -> arch;
+        };
+    }
+}
