@@ -1,8 +1,8 @@
 package dev.strata.core.build.context;
 
 /**
- * What computing checksums cost so far: how many files were read and how many bytes were hashed, and how many
- * checksums came from the cache without reading anything.
+ * What computing checksums cost so far: how many regular files were read and how many bytes were hashed, and how
+ * many regular files' checksums came from the cache without reading anything.
  */
 public record ChecksumStats(long filesHashed, long bytesHashed, long cacheHits) {
     public ChecksumStats {

@@ -39,6 +39,7 @@ public final class ContextChecksums implements AutoCloseable {
     private final AtomicLong filesHashed = new AtomicLong();
     private final AtomicLong bytesHashed = new AtomicLong();
     private final AtomicLong cacheHits = new AtomicLong();
+    private final AtomicLong filesNotRemembered = new AtomicLong();
 
     ContextChecksums(StatCache cache, ContentOpener opener, Clock clock, int threads) {
         this.cache = cache;
@@ -81,6 +82,27 @@ public final class ContextChecksums implements AutoCloseable {
     @Override
     public void close() {
         flush();
+    }
+
+    /**
+     * The checksum of one COPY source, {@code combine} applied to the checksums of its {@code files}, answered from
+     * the cache without looking at any file's checksum when the files' fingerprint is the one it was computed from.
+     *
+     * @param key names the source and whatever else shapes its file list (the ignore rules)
+     */
+    String source(String key, List<ContextFile> files, java.util.function.Function<String[], String> combine) {
+        long[] fingerprint = Fingerprint.of(files);
+        String known = cache.source(key, fingerprint[0], fingerprint[1]);
+        if (known != null) {
+            cacheHits.addAndGet(files.stream().filter(f -> f.info().isRegularFile()).count());
+            return known;
+        }
+        long misses = filesNotRemembered.get();
+        String checksum = combine.apply(checksums(files));
+        if (filesNotRemembered.get() == misses) { // every file is remembered: the source can be too
+            cache.storeSource(key, fingerprint[0], fingerprint[1], checksum);
+        }
+        return checksum;
     }
 
     /** The checksums of {@code files}, in their order, as hexadecimal SHA-256. */
@@ -168,6 +190,8 @@ public final class ContextChecksums implements AutoCloseable {
         long lastChange = Math.max(file.info().mtimeNanos(), file.info().ctimeNanos());
         if (read == file.info().size() && started - lastChange >= RACY_NANOS) {
             cache.store(file.path(), file.info(), hash);
+        } else {
+            filesNotRemembered.incrementAndGet();
         }
         return hash;
     }

@@ -51,10 +51,8 @@ final class ContextWalker {
 
     private void walk(String dir, Path absoluteDir, IgnoreRules.Match dirState, List<ContextFile> out)
             throws IOException {
-        String[] names = names(absoluteDir);
-        for (String name : names) {
-            String path = GoPaths.join(dir, name);
-            Path absolute = absoluteDir.resolve(name);
+        for (Path absolute : children(absoluteDir)) {
+            String path = GoPaths.join(dir, absolute.getFileName().toString());
             IgnoreRules.Match state = rules.isEmpty() ? null : rules.match(path, dirState);
             boolean included = state == null || state.included();
             FileInfo info;
@@ -89,15 +87,16 @@ final class ContextWalker {
         return new ContextFile(path, absolute, info, link);
     }
 
-    private static String[] names(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
+    /** The entries of {@code dir}, sorted by name. */
+    static Path[] children(Path dir) throws IOException {
+        List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
-                names.add(child.getFileName().toString());
+                children.add(child);
             }
         }
-        String[] sorted = names.toArray(new String[0]);
-        Arrays.sort(sorted);
+        Path[] sorted = children.toArray(new Path[0]);
+        Arrays.sort(sorted); // within one directory, path order is name order
         return sorted;
     }
 }

@@ -23,7 +23,7 @@ public record CopyPlan(
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(writtenDestination, "writtenDestination");
         sources = List.copyOf(sources);
-        entries = List.copyOf(entries);
+        entries = entries instanceof PlannedEntries ? entries : List.copyOf(entries); // already immutable, and lazy
     }
 
     /**

@@ -19,12 +19,14 @@ public final class CopyPlanner {
     private final IgnoreRules rules;
     private final ContextChecksums checksums;
     private final ContextWalker walker;
+    private final String rulesKey;
 
     public CopyPlanner(BuildContext context, IgnoreRules rules, ContextChecksums checksums) {
         this.context = context;
         this.rules = rules;
         this.checksums = checksums;
         this.walker = new ContextWalker(context.root(), rules);
+        this.rulesKey = rules.isEmpty() ? "" : sha256(rules.patterns()).substring(0, 16);
     }
 
     /**
@@ -73,26 +75,27 @@ public final class CopyPlanner {
         String destination = written.startsWith("/") ? GoPaths.clean(written)
                 : GoPaths.clean("/" + request.workdir() + "/" + written);
         List<CopySource> sources = new ArrayList<>();
-        List<PlannedEntry> entries = new ArrayList<>();
+        List<PlannedEntries.Segment> entries = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Found source = found.get(i);
             if (source.file.info().isDirectory()) {
                 sources.add(directory(i, source, destination, entries));
             } else {
-                String hash = "file:" + checksums.checksums(List.of(source.file))[0];
+                String hash = checksums.source(sourceKey("file", source.file.path()), List.of(source.file),
+                        hashes -> "file:" + hashes[0]);
                 String target = intoDirectory || request.existingDirectory().test(destination)
-                        ? under(destination, GoPaths.base(GoPaths.clean("/" + source.name)))
+                        ? PlannedEntries.under(destination, GoPaths.base(GoPaths.clean("/" + source.name)))
                         : destination;
-                entries.add(PlannedEntry.of(i, source.file, target));
+                entries.add(new PlannedEntries.Segment(i, List.of(source.file), destination, 0, target));
                 sources.add(new CopySource(source.name, source.file.path(), source.file.absolute(), false, hash));
             }
         }
         String checksum = sources.size() == 1 ? sources.getFirst().checksum()
                 : "multi:" + sha256(sources.stream().map(CopySource::checksum).toList());
-        return new CopyPlan(checksum, destination, written, sources, entries);
+        return new CopyPlan(checksum, destination, written, sources, new PlannedEntries(entries));
     }
 
-    private CopySource directory(int index, Found source, String destination, List<PlannedEntry> entries)
+    private CopySource directory(int index, Found source, String destination, List<PlannedEntries.Segment> entries)
             throws IOException {
         String dir = source.file.path();
         List<ContextFile> below = walker.below(dir);
@@ -101,13 +104,18 @@ public final class CopyPlanner {
             hashed.add(source.file); // Docker counts the directory itself, except for the context root
         }
         hashed.addAll(below);
-        String[] hashes = checksums.checksums(hashed);
-        Arrays.sort(hashes);
+        String checksum = checksums.source(sourceKey("dir", dir), hashed, hashes -> {
+            Arrays.sort(hashes);
+            return "dir:" + sha256(Arrays.asList(hashes));
+        });
         int cut = dir.isEmpty() ? 0 : dir.length() + 1;
-        for (ContextFile file : below) {
-            entries.add(PlannedEntry.of(index, file, under(destination, file.path().substring(cut))));
-        }
-        return new CopySource(source.name, dir, source.file.absolute(), true, "dir:" + sha256(Arrays.asList(hashes)));
+        entries.add(new PlannedEntries.Segment(index, below, destination, cut, null));
+        return new CopySource(source.name, dir, source.file.absolute(), true, checksum);
+    }
+
+    /** What a source's cached checksum depends on besides its files' stat: the ignore rules that chose them. */
+    private String sourceKey(String kind, String path) {
+        return kind + ":" + rulesKey + ":" + path;
     }
 
     /** Follows the source's links inside the context; refuses what is missing or excluded as Docker words it. */
@@ -127,10 +135,6 @@ public final class CopyPlanner {
     private static String trim(String source) {
         String s = source.startsWith("/") ? source.substring(1) : source;
         return s.startsWith("./") ? s.substring(2) : s;
-    }
-
-    private static String under(String directory, String relative) {
-        return directory.equals("/") ? "/" + relative : directory + "/" + relative;
     }
 
     private static String sha256(List<String> parts) {

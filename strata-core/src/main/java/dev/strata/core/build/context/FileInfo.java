@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  *     and extended attribute change, and no one can set it back
  * @param rdev the device number a character or block device stands for; 0 for everything else
  */
-record FileInfo(int mode, long size, long mtimeNanos, long ctimeNanos, long inode, long device, long rdev) {
+record FileInfo(int mode, long size, long mtimeNanos, long ctimeNanos, long inode, long rdev) {
     static final int S_IFMT = 0170000;
     static final int S_IFSOCK = 0140000;
     static final int S_IFLNK = 0120000;
@@ -27,14 +27,19 @@ record FileInfo(int mode, long size, long mtimeNanos, long ctimeNanos, long inod
     static final int S_IFCHR = 0020000;
     static final int S_IFIFO = 0010000;
 
-    // One stat(2) call: the "unix" view reads every attribute named here from a single stat.
-    private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino,dev,rdev";
+    // One stat(2) call: the "unix" view reads every attribute named here from a single stat. Only what is needed:
+    // each attribute costs a map entry per file, and a walk reads thousands of files.
+    private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime,ctime,ino";
 
     /** Reads the file itself, never a symbolic link's target. */
     static FileInfo read(Path path) throws IOException {
         Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-        return new FileInfo((Integer) a.get("mode"), (Long) a.get("size"), nanos(a.get("lastModifiedTime")),
-                nanos(a.get("ctime")), (Long) a.get("ino"), (Long) a.get("dev"), (Long) a.get("rdev"));
+        int mode = (Integer) a.get("mode");
+        int type = mode & S_IFMT;
+        long rdev = type == S_IFCHR || type == S_IFBLK
+                ? (Long) Files.getAttribute(path, "unix:rdev", LinkOption.NOFOLLOW_LINKS) : 0;
+        return new FileInfo(mode, (Long) a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")),
+                (Long) a.get("ino"), rdev);
     }
 
     private static long nanos(Object time) {
