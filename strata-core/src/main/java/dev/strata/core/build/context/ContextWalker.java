@@ -1,0 +1,102 @@
+package dev.strata.core.build.context;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lists a directory of a build context with everything below it that the ignore rules keep, depth first, names
+ * in sorted order, parents before their children, never following a symbolic link. An excluded directory is
+ * only looked into when an exception could bring something below it back, and then it is listed itself too,
+ * as the parent of what came back. Sockets are left out, as Docker leaves them out of the context it sends.
+ * Stateless apart from its root and rules; thread-safe.
+ */
+final class ContextWalker {
+    private final Path root;
+    private final IgnoreRules rules;
+
+    ContextWalker(Path root, IgnoreRules rules) {
+        this.root = root;
+        this.rules = rules;
+    }
+
+    /** What lies below the directory {@code start} (a clean relative path, {@code ""} for the root). */
+    List<ContextFile> below(String start) throws IOException {
+        IgnoreRules.Match state = null;
+        if (!start.isEmpty()) {
+            String prefix = "";
+            for (String part : start.split("/")) {
+                prefix = GoPaths.join(prefix, part);
+                state = rules.match(prefix, state);
+            }
+        }
+        List<ContextFile> out = new ArrayList<>();
+        walk(start, start.isEmpty() ? root : root.resolve(start), state, out);
+        return out;
+    }
+
+    /** The entry at {@code path} (clean, relative) itself, or null if there is none. */
+    ContextFile entry(String path) throws IOException {
+        Path absolute = path.isEmpty() ? root : root.resolve(path);
+        try {
+            return file(path, absolute, FileInfo.read(absolute));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private void walk(String dir, Path absoluteDir, IgnoreRules.Match dirState, List<ContextFile> out)
+            throws IOException {
+        for (Path absolute : children(absoluteDir)) {
+            String path = GoPaths.join(dir, absolute.getFileName().toString());
+            IgnoreRules.Match state = rules.isEmpty() ? null : rules.match(path, dirState);
+            boolean included = state == null || state.included();
+            FileInfo info;
+            try {
+                info = FileInfo.read(absolute);
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue; // removed while we looked: as if it had never been there
+            }
+            if (info.isSocket()) {
+                continue;
+            }
+            if (info.isDirectory()) {
+                if (included) {
+                    out.add(file(path, absolute, info));
+                    walk(path, absolute, state, out);
+                } else if (rules.mayIncludeBelow(path)) {
+                    int mark = out.size();
+                    out.add(file(path, absolute, info));
+                    walk(path, absolute, state, out);
+                    if (out.size() == mark + 1) {
+                        out.remove(mark); // nothing came back: the directory stays out too
+                    }
+                }
+            } else if (included) {
+                out.add(file(path, absolute, info));
+            }
+        }
+    }
+
+    private static ContextFile file(String path, Path absolute, FileInfo info) throws IOException {
+        String link = info.isSymbolicLink() ? Files.readSymbolicLink(absolute).toString() : null;
+        return new ContextFile(path, absolute, info, link);
+    }
+
+    /** The entries of {@code dir}, sorted by name. */
+    static Path[] children(Path dir) throws IOException {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path child : stream) {
+                children.add(child);
+            }
+        }
+        Path[] sorted = children.toArray(new Path[0]);
+        Arrays.sort(sorted); // within one directory, path order is name order
+        return sorted;
+    }
+}

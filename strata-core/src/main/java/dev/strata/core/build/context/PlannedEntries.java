@@ -1,0 +1,57 @@
+package dev.strata.core.build.context;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entries of a {@link CopyPlan}, made only when first asked for: a build whose step is cached needs the
+ * checksum and never the entries, and a context of thousands of files would otherwise make thousands of them
+ * for nothing. Immutable once built; thread-safe.
+ */
+final class PlannedEntries extends AbstractList<PlannedEntry> {
+    /** The files of one source, and how their context paths map into the image. */
+    record Segment(int source, List<ContextFile> files, String destination, int cut, String singleTarget) {}
+
+    private final List<Segment> segments;
+    private volatile List<PlannedEntry> entries;
+
+    PlannedEntries(List<Segment> segments) {
+        this.segments = List.copyOf(segments);
+    }
+
+    private List<PlannedEntry> entries() {
+        List<PlannedEntry> made = entries;
+        if (made == null) {
+            List<PlannedEntry> list = new ArrayList<>();
+            for (Segment segment : segments) {
+                for (ContextFile file : segment.files()) {
+                    String target = segment.singleTarget() != null ? segment.singleTarget()
+                            : under(segment.destination(), file.path().substring(segment.cut()));
+                    list.add(PlannedEntry.of(segment.source(), file, target));
+                }
+            }
+            made = List.copyOf(list);
+            entries = made;
+        }
+        return made;
+    }
+
+    static String under(String directory, String relative) {
+        return directory.equals("/") ? "/" + relative : directory + "/" + relative;
+    }
+
+    @Override
+    public PlannedEntry get(int index) {
+        return entries().get(index);
+    }
+
+    @Override
+    public int size() {
+        int size = 0;
+        for (Segment segment : segments) {
+            size += segment.files().size();
+        }
+        return size;
+    }
+}

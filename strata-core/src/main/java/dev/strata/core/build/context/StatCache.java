@@ -1,0 +1,224 @@
+package dev.strata.core.build.context;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.CRC32C;
+
+/**
+ * The remembered checksums of one context, kept in one file so that an unchanged file is never read again. Two
+ * tables: per file, the checksum with the size, times, inode and mode it was computed for; per COPY source, the
+ * source's checksum with a fingerprint of every file it covered ({@link Fingerprint}), so that a source whose
+ * files all kept their stat is answered without looking at the per-file table, which is then not even parsed.
+ * The file is replaced whole (a temporary sibling renamed over it): readers see one version or the other, and
+ * when two builds save at once the last one wins, costing the other only its new entries. A file that is
+ * unreadable, truncated or fails its CRC counts as empty. Entries unused for {@link #KEEP_GENERATIONS} saves are
+ * dropped. Thread-safe.
+ */
+final class StatCache {
+    static final int KEEP_GENERATIONS = 32;
+    private static final int MAGIC = 0x53434b32; // "SCK2"
+    private static final int HASH = 32;
+    private static final int FILE_ENTRY = 4 * Long.BYTES + 2 * Integer.BYTES + HASH;
+
+    /** One file's checksum and the stat it belongs to; the generation it was last used in. */
+    private record FileEntry(long size, long mtime, long ctime, long inode, int mode, byte[] hash, int generation) {
+        boolean matches(FileInfo info) {
+            return size == info.size() && mtime == info.mtimeNanos() && ctime == info.ctimeNanos()
+                    && inode == info.inode() && mode == info.mode();
+        }
+    }
+
+    /** One source's checksum and the fingerprint of the files it was computed from. */
+    private record SourceEntry(long fingerprint1, long fingerprint2, String checksum, int generation) {}
+
+    private final Path file;
+    private final int generation;
+    private final Map<String, SourceEntry> sources;
+    private byte[] rawFiles; // the per-file table as read, parsed on first use
+    private Map<String, FileEntry> files;
+    private boolean dirty;
+
+    private StatCache(Path file, int generation, Map<String, SourceEntry> sources, byte[] rawFiles) {
+        this.file = file;
+        this.generation = generation;
+        this.sources = sources;
+        this.rawFiles = rawFiles;
+        this.files = rawFiles == null ? new HashMap<>() : null;
+    }
+
+    /** A cache kept in memory only. */
+    static StatCache inMemory() {
+        return new StatCache(null, 1, new HashMap<>(), null);
+    }
+
+    /** The cache saved in {@code file}, or an empty one bound to it if there is none or it is unusable. */
+    static StatCache load(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            int length = bytes.length - Integer.BYTES;
+            CRC32C crc = new CRC32C();
+            crc.update(bytes, 0, Math.max(0, length));
+            if (length < 16 || in.getInt(length) != (int) crc.getValue() || in.getInt() != MAGIC) {
+                throw new IllegalArgumentException("not a checksum cache");
+            }
+            int generation = in.getInt();
+            int count = in.getInt();
+            Map<String, SourceEntry> sources = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                String key = string(in);
+                long f1 = in.getLong();
+                long f2 = in.getLong();
+                int sourceGeneration = in.getInt();
+                sources.put(key, new SourceEntry(f1, f2, string(in), sourceGeneration));
+            }
+            byte[] rawFiles = java.util.Arrays.copyOfRange(bytes, in.position(), length);
+            return new StatCache(file, generation, sources, rawFiles);
+        } catch (IOException | RuntimeException e) {
+            return new StatCache(file, 1, new HashMap<>(), null); // missing or corrupt: start again
+        }
+    }
+
+    /** The checksum of a COPY source if its files' fingerprint is the one it was computed from, else null. */
+    synchronized String source(String key, long fingerprint1, long fingerprint2) {
+        SourceEntry entry = sources.get(key);
+        if (entry == null || entry.fingerprint1 != fingerprint1 || entry.fingerprint2 != fingerprint2) {
+            return null;
+        }
+        if (entry.generation != generation + 1) {
+            sources.put(key, new SourceEntry(fingerprint1, fingerprint2, entry.checksum, generation + 1));
+        }
+        return entry.checksum;
+    }
+
+    synchronized void storeSource(String key, long fingerprint1, long fingerprint2, String checksum) {
+        if (!fits(key)) {
+            return;
+        }
+        sources.put(key, new SourceEntry(fingerprint1, fingerprint2, checksum, generation + 1));
+        dirty = true;
+    }
+
+    /** The checksum remembered for {@code path} if the file is still what was hashed, else null. */
+    synchronized byte[] lookup(String path, FileInfo info) {
+        FileEntry entry = files().get(path);
+        if (entry == null || !entry.matches(info)) {
+            return null;
+        }
+        if (entry.generation != generation + 1) {
+            files.put(path, new FileEntry(entry.size, entry.mtime, entry.ctime, entry.inode, entry.mode, entry.hash,
+                    generation + 1));
+        }
+        return entry.hash;
+    }
+
+    synchronized void store(String path, FileInfo info, byte[] hash) {
+        if (!fits(path)) {
+            return; // longer than any path the kernel takes; not worth a format that could hold it
+        }
+        files().put(path, new FileEntry(info.size(), info.mtimeNanos(), info.ctimeNanos(), info.inode(), info.mode(),
+                hash, generation + 1));
+        dirty = true;
+    }
+
+    synchronized int size() {
+        return files().size();
+    }
+
+    private Map<String, FileEntry> files() {
+        if (files == null) {
+            ByteBuffer in = ByteBuffer.wrap(rawFiles);
+            int count = in.getInt();
+            files = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
+            for (int i = 0; i < count; i++) {
+                String path = string(in);
+                files.put(path, new FileEntry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(),
+                        hash(in), in.getInt()));
+            }
+            rawFiles = null;
+        }
+        return files;
+    }
+
+    /** Writes the cache if anything was added since it was loaded; a failure to write only loses the cache. */
+    synchronized void save() {
+        if (!dirty || file == null) {
+            return;
+        }
+        int next = generation + 1;
+        files().values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
+        sources.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(temp, encode(next));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            dirty = false;
+        } catch (IOException e) {
+            try { // a cache that cannot be written will be rebuilt; the build itself is unaffected
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    private byte[] encode(int next) {
+        int bytes = 4 * Integer.BYTES + Integer.BYTES;
+        for (Map.Entry<String, SourceEntry> e : sources.entrySet()) {
+            bytes += 2 + utf8(e.getKey()).length + 2 * Long.BYTES + Integer.BYTES + 2 + utf8(e.getValue().checksum).length;
+        }
+        for (String path : files.keySet()) {
+            bytes += 2 + utf8(path).length + FILE_ENTRY;
+        }
+        ByteBuffer out = ByteBuffer.allocate(bytes);
+        out.putInt(MAGIC).putInt(next).putInt(sources.size());
+        sources.forEach((key, e) -> {
+            putString(out, key);
+            out.putLong(e.fingerprint1).putLong(e.fingerprint2).putInt(e.generation);
+            putString(out, e.checksum);
+        });
+        out.putInt(files.size());
+        files.forEach((path, e) -> {
+            putString(out, path);
+            out.putLong(e.size).putLong(e.mtime).putLong(e.ctime).putLong(e.inode).putInt(e.mode).put(e.hash)
+                    .putInt(e.generation);
+        });
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, out.position());
+        out.putInt((int) crc.getValue());
+        return out.array();
+    }
+
+    private static boolean fits(String s) {
+        return s.length() <= 0xffff / 3 || utf8(s).length <= 0xffff;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void putString(ByteBuffer out, String s) {
+        byte[] bytes = utf8(s);
+        out.putShort((short) bytes.length).put(bytes);
+    }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getShort() & 0xffff;
+        String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+
+    private static byte[] hash(ByteBuffer in) {
+        byte[] hash = new byte[HASH];
+        in.get(hash);
+        return hash;
+    }
+}
