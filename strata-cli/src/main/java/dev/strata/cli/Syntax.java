@@ -37,6 +37,12 @@ public final class Syntax {
                 set);
     }
 
+    /** A boolean option that is on unless given as {@code --name=false}, as Docker's {@code build --rm}. */
+    public Syntax switchedOn(String names, String description, Consumer<Boolean> set) {
+        return add(option(names, description).arity("0..1").type(boolean.class).initialValue(true)
+                .hasInitialValue(true).paramLabel("<true|false>"), set);
+    }
+
     /** An option taking one string value; the last one given wins. */
     public Syntax option(String names, String label, String description, Consumer<String> set) {
         return add(option(names, description).paramLabel(label).type(String.class), set);

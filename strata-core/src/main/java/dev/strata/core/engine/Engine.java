@@ -66,6 +66,18 @@ public final class Engine implements AutoCloseable {
         return containers;
     }
 
+    /**
+     * {@code build}: builds the Dockerfile ({@code file}, the {@code -f} value or null) of the context named by
+     * {@code contextArgument} ({@code PATH}, {@code URL} or {@code -} for a tar on {@code stdin}); returns the image ID.
+     * Events and RUN output go to {@code listener}.
+     */
+    public Digest build(String contextArgument, String file, java.nio.file.Path workingDirectory,
+            java.util.function.Supplier<java.io.InputStream> stdin, BuildRequest request,
+            dev.strata.core.build.BuildListener listener) {
+        return new Builds(store, containers(), clock).build(contextArgument, file, workingDirectory, stdin, request,
+                listener);
+    }
+
     /** {@code import}: returns the new image's ID. */
     public Digest importImage(ImportRequest request, ProgressListener progress) {
         return new Importer(store, clock).run(request, progress);
