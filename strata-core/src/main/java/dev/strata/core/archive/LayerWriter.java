@@ -17,7 +17,20 @@ import java.util.Optional;
  * Thread-safe: each call works on its own state.
  */
 public final class LayerWriter {
-    public LayerWriter() {}
+    private final long latestTime;
+
+    public LayerWriter() {
+        this(Long.MAX_VALUE);
+    }
+
+    private LayerWriter(long latestTime) {
+        this.latestTime = latestTime;
+    }
+
+    /** A writer that records file times later than {@code latest} as {@code latest} (SOURCE_DATE_EPOCH builds). */
+    public static LayerWriter clampingTimesTo(java.time.Instant latest) {
+        return new LayerWriter(latest.getEpochSecond());
+    }
 
     /**
      * Writes the layer for {@code dir} (not including {@code dir} itself) to {@code out}, which is flushed
@@ -36,7 +49,7 @@ public final class LayerWriter {
             }
             DigestOutputStream digesting = new DigestOutputStream(sink, Digest.newSha256());
             TarWriter tar = new TarWriter(digesting);
-            TreeWriter tree = new TreeWriter(tar);
+            TreeWriter tree = new TreeWriter(tar).clampingTimesTo(latestTime);
             tree.directory(dir, "");
             tar.finish();
             Digest diffId = Digest.fromSha256(digesting.getMessageDigest().digest());

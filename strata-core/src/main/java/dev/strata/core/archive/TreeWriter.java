@@ -40,6 +40,9 @@ final class TreeWriter {
     private final byte[] buffer = new byte[1 << 20];
     private long size;
 
+    /** File times later than this (seconds since 1970) are written as this time: reproducible builds. */
+    private long latestTime = Long.MAX_VALUE;
+
     TreeWriter(TarWriter tar) {
         this.tar = tar;
     }
@@ -135,15 +138,24 @@ final class TreeWriter {
         size += length;
     }
 
-    private static TarEntry entry(String name, EntryType type, FileStat stat, long size, byte[] link,
-                                  Map<String, byte[]> xattrs) {
+    /** Writes times after {@code seconds} as {@code seconds}, as a build with SOURCE_DATE_EPOCH wants. */
+    TreeWriter clampingTimesTo(long seconds) {
+        latestTime = seconds;
+        return this;
+    }
+
+    private TarEntry entry(String name, EntryType type, FileStat stat, long size, byte[] link,
+                           Map<String, byte[]> xattrs) {
+        boolean late = stat.mtimeSeconds() >= latestTime;
         return new TarEntry(name, type, link, stat.permissions(), stat.uid(), stat.gid(), size,
-                stat.mtimeSeconds(), stat.mtimeNanos(), stat.rdevMajor(), stat.rdevMinor(), xattrs);
+                late ? latestTime : stat.mtimeSeconds(), late ? 0 : stat.mtimeNanos(), stat.rdevMajor(),
+                stat.rdevMinor(), xattrs);
     }
 
     /** A whiteout or opaque marker: an empty file owned by root, mode 0, with the time of what it stands for. */
-    private static TarEntry whiteout(String name, FileStat stat) {
-        return new TarEntry(name, EntryType.FILE, null, 0, 0, 0, 0, stat.mtimeSeconds(), 0, 0, 0, Map.of());
+    private TarEntry whiteout(String name, FileStat stat) {
+        return new TarEntry(name, EntryType.FILE, null, 0, 0, 0, 0, Math.min(stat.mtimeSeconds(), latestTime), 0, 0,
+                0, Map.of());
     }
 
     private static Map<String, byte[]> xattrs(Path path) throws IOException {

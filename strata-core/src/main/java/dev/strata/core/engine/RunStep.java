@@ -60,7 +60,7 @@ final class RunStep {
             }
             Path upper = containers.find(container.id()).paths().upper();
             BuildStage next = committer.commit(stage, key, stage.config(), createdBy,
-                    out -> new LayerWriter().write(upper, out), "build step " + number);
+                    out -> layerWriter().write(upper, out), "build step " + number);
             succeeded = true;
             return next;
         } finally {
@@ -69,6 +69,10 @@ final class RunStep {
                 listener.event(new BuildEvent.ContainerRemoved(container.id().substring(0, 12)));
             }
         }
+    }
+
+    private LayerWriter layerWriter() {
+        return request.sourceDateEpoch().map(LayerWriter::clampingTimesTo).orElseGet(LayerWriter::new);
     }
 
     private int runAttached(String id) {

@@ -1,0 +1,245 @@
+package dev.strata.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.core.oci.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** {@code build} end to end, on a BusyBox base: the seeds' Dockerfiles, the output, history, the cache, failures. */
+@Tag("root")
+class BuildTest extends ContainerTestCase {
+    private Path context(String dockerfile, Map<String, String> files) throws IOException {
+        Path ctx = Files.createDirectories(dir.resolve("ctx-" + System.nanoTime()));
+        Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
+        for (var e : files.entrySet()) {
+            Path f = ctx.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+        }
+        return ctx;
+    }
+
+    private JsonNode inspect(String image) {
+        return Json.tree(strata.ok("image", "inspect", image).out().getBytes(StandardCharsets.UTF_8), "inspect").get(0);
+    }
+
+    @Test
+    void theSeedsCentosDockerfileBuildsWithDashFAndRunsItsLastCmd() throws Exception {
+        // the notes' "docker-file", its base swapped for busybox and yum for shell commands
+        Path ctx = context("", Map.of());
+        Files.writeString(ctx.resolve("docker-file"), """
+                FROM busybox
+                MAINTAINER zhaojingchao<andre215000@163.com>
+                ENV MYPATH /usr/local
+                WORKDIR $MYPATH
+
+                RUN echo vim > /installed
+                RUN echo net-tools >> /installed
+
+                EXPOSE 80
+
+                CMD echo $MYPATH
+                CMD echo "the centOS image have been built..."
+                CMD echo /bin/bash
+                """);
+        var build = strata.ok("build", "-f", ctx.resolve("docker-file").toString(), "-t", "andre-centos:1.0", ctx.toString());
+        assertThat(build.lines()).contains("Step 1/10 : FROM busybox", "Step 5/10 : RUN echo vim > /installed",
+                "Successfully tagged andre-centos:1.0");
+        assertThat(build.out()).containsPattern("(?m)^ ---> Running in [0-9a-f]{12}$")
+                .containsPattern("(?m)^Successfully built [0-9a-f]{12}$");
+        assertThat(strata.ok("images", "andre-centos").out()).contains("andre-centos").contains("1.0");
+        assertThat(strata.ok("run", "--rm", "andre-centos:1.0").out()).isEqualTo("/bin/bash\n");
+        assertThat(strata.ok("run", "--rm", "andre-centos:1.0", "sh", "-c", "pwd; cat /installed").out())
+                .isEqualTo("/usr/local\nvim\nnet-tools\n");
+        JsonNode image = inspect("andre-centos:1.0");
+        assertThat(image.path("Author").asText()).isEqualTo("zhaojingchao<andre215000@163.com>");
+        assertThat(image.path("Config").path("Env").toString()).contains("MYPATH=/usr/local");
+        assertThat(image.path("Config").path("ExposedPorts").has("80/tcp")).isTrue();
+        assertThat(image.path("Config").path("Cmd").toString()).isEqualTo("[\"/bin/sh\",\"-c\",\"echo /bin/bash\"]");
+    }
+
+    @Test
+    void historyReadsLikeDockersClassicBuilder() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                LABEL maintainer="chumoshi"
+                RUN echo hi > /f
+                COPY hello.txt /opt/
+                COPY site /srv/site
+                EXPOSE 80
+                CMD ["sh"]
+                """, Map.of("hello.txt", "hello\n", "site/index.html", "<h1>hi</h1>\n"));
+        strata.ok("build", "-t", "demo", ctx.toString());
+        List<String> createdBy = strata.ok("history", "--no-trunc", "--format", "{{.CreatedBy}}", "demo").lines();
+        assertThat(createdBy.subList(0, 6)).containsExactly(
+                "/bin/sh -c #(nop)  CMD [\"sh\"]",
+                "/bin/sh -c #(nop)  EXPOSE 80",
+                createdBy.get(2),
+                createdBy.get(3),
+                "/bin/sh -c echo hi > /f",
+                "/bin/sh -c #(nop)  LABEL maintainer=chumoshi");
+        assertThat(createdBy.get(2)).matches("/bin/sh -c #\\(nop\\) COPY dir:[0-9a-f]{64} in /srv/site ");
+        assertThat(createdBy.get(3)).matches("/bin/sh -c #\\(nop\\) COPY file:[0-9a-f]{64} in /opt/ ");
+        List<String> sizes = strata.ok("history", "--format", "{{.Size}}", "demo").lines();
+        assertThat(sizes.subList(0, 2)).containsOnly("0B");
+        assertThat(sizes.get(4)).isNotEqualTo("0B");
+        assertThat(strata.ok("run", "--rm", "demo", "cat", "/opt/hello.txt", "/srv/site/index.html").out())
+                .isEqualTo("hello\n<h1>hi</h1>\n");
+    }
+
+    @Test
+    void aRebuildUsesTheCacheAndAnEditRebuildsFromItsStep() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                RUN echo first > /first
+                COPY a.txt /a.txt
+                RUN cat /a.txt > /copy
+                """, Map.of("a.txt", "one\n"));
+        String first = strata.ok("build", "-q", ctx.toString()).out().strip();
+        var again = strata.ok("build", ctx.toString());
+        assertThat(again.out().split(" ---> Using cache", -1)).hasSize(4); // steps 2, 3 and 4
+        assertThat(again.out()).doesNotContain("Running in").contains("Successfully built " + first.substring(7, 19));
+
+        Files.setLastModifiedTime(ctx.resolve("a.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(strata.ok("build", "-q", ctx.toString()).out().strip()).as("touched, not changed").isEqualTo(first);
+
+        Files.writeString(ctx.resolve("a.txt"), "two\n");
+        var edited = strata.ok("build", ctx.toString());
+        assertThat(edited.out().split(" ---> Using cache", -1)).as("only step 2 cached").hasSize(2);
+        assertThat(edited.out()).contains("Running in");
+        assertThat(edited.out()).doesNotContain("Successfully built " + first.substring(7, 19));
+
+        var noCache = strata.ok("build", "--no-cache", ctx.toString());
+        assertThat(noCache.out()).doesNotContain("Using cache");
+    }
+
+    @Test
+    void aFailingRunNamesItsCommandKeepsEarlierStepsAndLeavesNothingBehind() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                RUN echo kept > /kept
+                RUN echo about to fail; exit 3
+                RUN echo never
+                """, Map.of());
+        strata.ok("tag", "busybox", "target:1");
+        String before = strata.ok("images", "-q", "--no-trunc", "target:1").out();
+        var failed = strata.run("build", "-t", "target:1", ctx.toString());
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).isEqualTo("The command '/bin/sh -c echo about to fail; exit 3' returned a non-zero code: 3\n");
+        assertThat(failed.out()).contains("about to fail").doesNotContain("never");
+        assertThat(strata.ok("images", "-q", "--no-trunc", "target:1").out()).as("the tag did not move").isEqualTo(before);
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        // the step before the failure is an image of its own, usable for debugging, and a cache hit next time
+        String kept = failed.lines().stream().filter(l -> l.matches(" ---> [0-9a-f]{12}")).toList().getLast().substring(6);
+        assertThat(strata.ok("run", "--rm", kept, "cat", "/kept").out()).isEqualTo("kept\n");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN echo kept > /kept\nRUN true\n");
+        assertThat(strata.ok("build", ctx.toString()).out()).contains(" ---> Using cache\n ---> " + kept);
+    }
+
+    @Test
+    void syntaxErrorsNameTheFileAndLine() throws Exception {
+        Path ctx = context("FROM busybox\nRUNN echo\n", Map.of());
+        var r = strata.run("build", ctx.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Error: Dockerfile:2: unknown instruction: RUNN (did you mean RUN?)\n");
+        var missing = strata.run("build", "-t", "x", dir.resolve("nowhere").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("unable to prepare context: path").contains("not found");
+        var noBase = strata.run("build", context("FROM nosuch:1\nRUN true\n", Map.of()).toString());
+        assertThat(noBase.exitCode()).isEqualTo(1);
+        assertThat(noBase.err()).contains("nosuch:1");
+    }
+
+    @Test
+    void multiStageCopiesFromAnEarlierStageAndTargetStopsEarly() throws Exception {
+        Path ctx = context("""
+                ARG BASE=busybox
+                FROM $BASE AS builder
+                ARG GREETING=hello
+                RUN mkdir /out && echo "$GREETING from builder" > /out/msg
+                FROM busybox AS unused
+                RUN echo this stage is never built
+                FROM busybox
+                COPY --from=builder /out/msg /msg
+                CMD ["cat", "/msg"]
+                """, Map.of());
+        var build = strata.ok("build", "--build-arg", "GREETING=bonjour", "-t", "multi", ctx.toString());
+        assertThat(build.out()).doesNotContain("never built");
+        assertThat(strata.ok("run", "--rm", "multi").out()).isEqualTo("bonjour from builder\n");
+        var target = strata.ok("build", "--target", "builder", "-t", "just-builder", ctx.toString());
+        assertThat(target.out()).contains("Step 3/3").doesNotContain("COPY");
+        assertThat(strata.ok("run", "--rm", "just-builder", "cat", "/out/msg").out()).isEqualTo("hello from builder\n");
+        var unknown = strata.run("build", "--target", "nope", ctx.toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("target stage").contains("nope");
+    }
+
+    @Test
+    void dockerignoreKeepsFilesOutOfTheContext() throws Exception {
+        Path ctx = context("FROM busybox\nCOPY . /app/\n", Map.of(".dockerignore", "secret*\n*.log\n!keep.log\n",
+                "secret.txt", "s", "app.txt", "a", "debug.log", "d", "keep.log", "k"));
+        strata.ok("build", "-t", "ignored", ctx.toString());
+        assertThat(strata.ok("run", "--rm", "ignored", "ls", "/app").out().lines().toList())
+                .contains("app.txt", "keep.log").doesNotContain("secret.txt", "debug.log");
+        var r = strata.run("build", context("FROM busybox\nCOPY secret.txt /\n", Map.of(".dockerignore", "secret.txt",
+                "secret.txt", "s")).toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("secret.txt");
+    }
+
+    @Test
+    void sourceDateEpochMakesTheSameImageOnAnotherRoot() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                ENV A=1
+                RUN echo made > /made
+                COPY f /f
+                """, Map.of("f", "content\n"));
+        String one = strata.ok("build", "-q", "--source-date-epoch", "1700000000", ctx.toString()).out().strip();
+        StrataRunner other = new StrataRunner(dir.resolve("other-root"));
+        Path base = dir.resolve("busybox-saved.tar");
+        strata.ok("save", "-o", base.toString(), "busybox");
+        other.ok("load", "-i", base.toString()); // the same base image: an import would be dated now
+        try {
+            String two = other.withEnv(Map.of("SOURCE_DATE_EPOCH", "1700000000")).ok("build", "-q", ctx.toString())
+                    .out().strip();
+            assertThat(two).isEqualTo(one);
+        } finally {
+            ContainerTests.removeAllAndCheckNothingIsLeft(other, dir);
+        }
+        assertThat(strata.ok("build", "-q", ctx.toString()).out().strip()).as("without the epoch").isNotEqualTo(one);
+    }
+
+    @Test
+    void onbuildTriggersRunInTheChildBuild() throws Exception {
+        Path parent = context("FROM busybox\nONBUILD RUN echo triggered > /trigger\n", Map.of());
+        strata.ok("build", "-t", "parent-image", parent.toString());
+        var child = strata.ok("build", "-t", "child-image", context("FROM parent-image\nCMD [\"cat\", \"/trigger\"]\n",
+                Map.of()).toString());
+        assertThat(child.out()).contains("# Executing 1 build trigger");
+        assertThat(strata.ok("run", "--rm", "child-image").out()).isEqualTo("triggered\n");
+        assertThat(inspect("child-image").path("Config").path("OnBuild").isMissingNode()
+                || inspect("child-image").path("Config").path("OnBuild").isNull()
+                || inspect("child-image").path("Config").path("OnBuild").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aTarOnStdinIsAContextAndLabelsAndIidfileApply() throws Exception {
+        Path ctx = context("FROM busybox\nCOPY x /x\n", Map.of("x", "from a tar\n"));
+        byte[] tar = new ProcessBuilder("tar", "-C", ctx.toString(), "-cf", "-", ".").start().getInputStream().readAllBytes();
+        Path iid = dir.resolve("iid");
+        var r = strata.runWithInput(tar, "build", "--label", "team=core", "--iidfile", iid.toString(), "-t", "fromtar", "-");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(iid)).startsWith("sha256:");
+        assertThat(inspect("fromtar").path("Config").path("Labels").path("team").asText()).isEqualTo("core");
+        assertThat(strata.ok("run", "--rm", "fromtar", "cat", "/x").out()).isEqualTo("from a tar\n");
+    }
+}
