@@ -110,4 +110,57 @@ class DockerPeerTest {
         String upper = strata.ok("inspect", "-f", "{{.GraphDriver.Data.UpperDir}}", "hello/docker:2").out().strip();
         assertThat(Path.of(upper, "etc/hello")).hasContent("from docker");
     }
+
+    /**
+     * The same Dockerfile, built by Docker's classic builder and by Strata on the same base image: the history
+     * reads the same, COPY's content checksums included, and the built images behave alike.
+     */
+    @Test
+    void dockersClassicBuilderWritesTheSameHistory() throws Exception {
+        StrataRunner strata = new StrataRunner(dir.resolve("strata-d"));
+        strata.ok("import", "-c", "CMD [\"sh\"]", TestImages.busyboxTar(dir).toString(), "peer/busybox:1");
+        Path base = dir.resolve("peer-busybox.tar");
+        strata.ok("save", "-o", base.toString(), "peer/busybox:1");
+        assertThat(docker("load", "-i", base.toString()).exitCode()).isZero();
+        Path ctx = Files.createDirectories(dir.resolve("peer-context"));
+        Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+        Files.createDirectories(ctx.resolve("site/css"));
+        Files.writeString(ctx.resolve("site/index.html"), "<h1>hi</h1>\n");
+        Files.writeString(ctx.resolve("site/css/main.css"), "h1 { color: red }\n");
+        Files.writeString(ctx.resolve("Dockerfile"), """
+                FROM peer/busybox:1
+                LABEL maintainer="chumoshi" version=1
+                ENV MYPATH /usr/local
+                WORKDIR $MYPATH
+                RUN echo 'Hi, I am your container' > /index.html
+                COPY hello.txt /opt/
+                COPY site /srv/site
+                COPY hello.txt site/index.html /multi/
+                EXPOSE 80
+                VOLUME /data
+                USER nobody
+                STOPSIGNAL SIGTERM
+                ENTRYPOINT ["/bin/sh", "-c"]
+                CMD echo $MYPATH
+                """);
+        ProcessBuilder classic = new ProcessBuilder("docker", "-H", host, "build", "-t", "peer/built:1", ctx.toString())
+                .redirectErrorStream(true);
+        classic.environment().put("DOCKER_BUILDKIT", "0");
+        classic.environment().put("DOCKER_CONFIG", dir.resolve("docker/cli").toString());
+        Process p = classic.start();
+        String dockerOutput = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(dockerOutput).isZero();
+        strata.ok("build", "-t", "peer/built:1", ctx.toString());
+
+        String format = "{{.CreatedBy}}";
+        List<String> theirs = docker("history", "--no-trunc", "--format", format, "peer/built:1").output().lines().toList();
+        List<String> ours = strata.ok("history", "--no-trunc", "--format", format, "peer/built:1").out().lines().toList();
+        assertThat(ours).isEqualTo(theirs);
+        for (String field : List.of("{{json .Config.Env}}", "{{json .Config.Cmd}}", "{{json .Config.Entrypoint}}",
+                "{{json .Config.ExposedPorts}}", "{{json .Config.Volumes}}", "{{.Config.User}}",
+                "{{.Config.WorkingDir}}", "{{json .Config.Labels}}", "{{.Config.StopSignal}}")) {
+            assertThat(strata.ok("image", "inspect", "-f", field, "peer/built:1").out().strip()).as(field)
+                    .isEqualTo(docker("image", "inspect", "-f", field, "peer/built:1").output().strip());
+        }
+    }
 }
