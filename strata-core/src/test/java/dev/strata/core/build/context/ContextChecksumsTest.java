@@ -128,18 +128,30 @@ class ContextChecksumsTest {
     @Test
     void aCorruptCacheIsIgnoredAndRebuilt() throws IOException {
         String first = checksum("dir");
-        Path cacheFile = cacheDir.resolve(ContextChecksums.cacheName(context.root()));
-        byte[] saved = Files.readAllBytes(cacheFile);
-        saved[saved.length / 2] ^= 0x55;
-        Files.write(cacheFile, saved);
+        Path sources = cacheDir.resolve(ContextChecksums.cacheName(context.root()));
+        Path files = cacheDir.resolve(sources.getFileName() + ".files");
+        flipAByte(sources);
         long before = fixture.bytesRead.get();
         assertThat(checksum("dir")).isEqualTo(first);
+        assertThat(fixture.bytesRead.get()).isEqualTo(before); // the per-file table still answers
+
+        flipAByte(sources);
+        flipAByte(files);
+        assertThat(checksum("dir")).isEqualTo(first);
         assertThat(fixture.bytesRead.get() - before).isEqualTo(3 + 3); // read again, once
-        Files.write(cacheFile, new byte[] {1, 2, 3});
+
+        Files.write(sources, new byte[] {1, 2, 3});
+        Files.write(files, new byte[0]);
         assertThat(checksum("dir")).isEqualTo(first);
         before = fixture.bytesRead.get();
         assertThat(checksum("dir")).isEqualTo(first);
         assertThat(fixture.bytesRead.get()).isEqualTo(before);
+    }
+
+    private static void flipAByte(Path file) throws IOException {
+        byte[] saved = Files.readAllBytes(file);
+        saved[saved.length / 2] ^= 0x55;
+        Files.write(file, saved);
     }
 
     @Test
