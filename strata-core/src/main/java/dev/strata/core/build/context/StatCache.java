@@ -180,15 +180,19 @@ final class StatCache {
         CRC32C crc = new CRC32C();
         crc.update(content.array(), 0, content.position());
         content.putInt((int) crc.getValue());
-        Path temp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path temp = null;
         try {
             Files.createDirectories(target.getParent());
+            // A unique temporary name: two builds, in one process or two, may save the same cache at once.
+            temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
             Files.write(temp, content.array());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (IOException e) {
             try { // a cache that cannot be written will be rebuilt; the build itself is unaffected
-                Files.deleteIfExists(temp);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
             } catch (IOException ignored) {
                 // nothing more to do
             }

@@ -155,6 +155,32 @@ class ContextChecksumsTest {
     }
 
     @Test
+    void buildsSavingAtOnceLeaveAWholeCache() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            fixture.file("many/f" + i, "content " + i);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int build = 0; build < 8; build++) {
+                results.add(pool.submit(() -> checksum("many")));
+            }
+            String first = results.getFirst().get();
+            for (java.util.concurrent.Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(cacheDir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp-"));
+        }
+        long before = fixture.bytesRead.get();
+        assertThat(checksum("many")).isNotEmpty();
+        assertThat(fixture.bytesRead.get()).isEqualTo(before); // whichever build won, its cache is whole
+    }
+
+    @Test
     void aTemporaryContextKeepsNoCacheFile() throws IOException {
         Path owned = Files.createDirectory(temp.resolve("owned"));
         try (BuildContext tmp = BuildContext.temporary(owned, owned, "test", null);
