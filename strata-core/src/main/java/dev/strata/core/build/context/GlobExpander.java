@@ -1,12 +1,10 @@
 package dev.strata.core.build.context;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -39,12 +37,12 @@ final class GlobExpander {
 
     private void walk(String dir, Path absoluteDir, Pattern[] patterns, int depth, List<String> matches)
             throws IOException {
-        for (String name : names(absoluteDir)) {
+        for (Path absolute : ContextWalker.children(absoluteDir, true)) {
+            String name = absolute.getFileName().toString();
             if (!patterns[depth].matcher(name).matches()) {
                 continue;
             }
             String path = GoPaths.join(dir, name);
-            Path absolute = absoluteDir.resolve(name);
             if (depth == patterns.length - 1) {
                 if (rules.includes(path)) {
                     matches.add(path);
@@ -54,17 +52,5 @@ final class GlobExpander {
                 walk(path, absolute, patterns, depth + 1, matches);
             }
         }
-    }
-
-    private static String[] names(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            for (Path child : stream) {
-                names.add(child.getFileName().toString());
-            }
-        }
-        String[] sorted = names.toArray(new String[0]);
-        Arrays.sort(sorted);
-        return sorted;
     }
 }

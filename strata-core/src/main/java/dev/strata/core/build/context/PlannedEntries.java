@@ -25,7 +25,9 @@ final class PlannedEntries extends AbstractList<PlannedEntry> {
         if (made == null) {
             List<PlannedEntry> list = new ArrayList<>();
             for (Segment segment : segments) {
-                for (ContextFile file : segment.files()) {
+                List<ContextFile> files = new ArrayList<>(segment.files());
+                files.sort((x, y) -> comparePaths(x.path(), y.path()));
+                for (ContextFile file : files) {
                     String target = segment.singleTarget() != null ? segment.singleTarget()
                             : under(segment.destination(), file.path().substring(segment.cut()));
                     list.add(PlannedEntry.of(segment.source(), file, target));
@@ -35,6 +37,19 @@ final class PlannedEntries extends AbstractList<PlannedEntry> {
             entries = made;
         }
         return made;
+    }
+
+    /** Depth-first order: component by component, so that a directory's whole tree comes before its next sibling. */
+    static int comparePaths(String x, String y) {
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+            char a = x.charAt(i);
+            char b = y.charAt(i);
+            if (a != b) {
+                return a == '/' ? -1 : b == '/' ? 1 : Character.compare(a, b);
+            }
+        }
+        return Integer.compare(x.length(), y.length());
     }
 
     static String under(String directory, String relative) {

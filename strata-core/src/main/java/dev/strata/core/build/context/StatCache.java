@@ -14,8 +14,8 @@ import java.util.zip.CRC32C;
  * The remembered checksums of one context, kept in one file so that an unchanged file is never read again. Two
  * tables: per file, the checksum with the size, times, inode and mode it was computed for; per COPY source, the
  * source's checksum with a fingerprint of every file it covered ({@link Fingerprint}), so that a source whose
- * files all kept their stat is answered without looking at the per-file table, which is then not even parsed.
- * The file is replaced whole (a temporary sibling renamed over it): readers see one version or the other, and
+ * files all kept their stat is answered without looking at the per-file table, which then is not even read: it
+ * lives in a second file beside the first ({@code NAME.files}). Each file is replaced whole (a temporary sibling renamed over it): readers see one version or the other, and
  * when two builds save at once the last one wins, costing the other only its new entries. A file that is
  * unreadable, truncated or fails its CRC counts as empty. Entries unused for {@link #KEEP_GENERATIONS} saves are
  * dropped. Thread-safe.
@@ -40,34 +40,26 @@ final class StatCache {
     private final Path file;
     private final int generation;
     private final Map<String, SourceEntry> sources;
-    private byte[] rawFiles; // the per-file table as read, parsed on first use
-    private Map<String, FileEntry> files;
-    private boolean dirty;
+    private Map<String, FileEntry> files; // read on first use
+    private boolean sourcesDirty;
+    private boolean filesDirty;
 
-    private StatCache(Path file, int generation, Map<String, SourceEntry> sources, byte[] rawFiles) {
+    private StatCache(Path file, int generation, Map<String, SourceEntry> sources, Map<String, FileEntry> files) {
         this.file = file;
         this.generation = generation;
         this.sources = sources;
-        this.rawFiles = rawFiles;
-        this.files = rawFiles == null ? new HashMap<>() : null;
+        this.files = files;
     }
 
     /** A cache kept in memory only. */
     static StatCache inMemory() {
-        return new StatCache(null, 1, new HashMap<>(), null);
+        return new StatCache(null, 1, new HashMap<>(), new HashMap<>());
     }
 
     /** The cache saved in {@code file}, or an empty one bound to it if there is none or it is unusable. */
     static StatCache load(Path file) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            int length = bytes.length - Integer.BYTES;
-            CRC32C crc = new CRC32C();
-            crc.update(bytes, 0, Math.max(0, length));
-            if (length < 16 || in.getInt(length) != (int) crc.getValue() || in.getInt() != MAGIC) {
-                throw new IllegalArgumentException("not a checksum cache");
-            }
+            ByteBuffer in = read(file);
             int generation = in.getInt();
             int count = in.getInt();
             Map<String, SourceEntry> sources = new HashMap<>();
@@ -78,11 +70,27 @@ final class StatCache {
                 int sourceGeneration = in.getInt();
                 sources.put(key, new SourceEntry(f1, f2, string(in), sourceGeneration));
             }
-            byte[] rawFiles = java.util.Arrays.copyOfRange(bytes, in.position(), length);
-            return new StatCache(file, generation, sources, rawFiles);
+            return new StatCache(file, generation, sources, null);
         } catch (IOException | RuntimeException e) {
             return new StatCache(file, 1, new HashMap<>(), null); // missing or corrupt: start again
         }
+    }
+
+    /** The content of a cache file after its magic number, checked against its CRC; throws if unusable. */
+    private static ByteBuffer read(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        int length = bytes.length - Integer.BYTES;
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, Math.max(0, length));
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, Math.max(0, length));
+        if (length < 8 || ByteBuffer.wrap(bytes).getInt(length) != (int) crc.getValue() || in.getInt() != MAGIC) {
+            throw new IllegalArgumentException("not a checksum cache");
+        }
+        return in;
+    }
+
+    private Path filesPath() {
+        return file.resolveSibling(file.getFileName() + ".files");
     }
 
     /** The checksum of a COPY source if its files' fingerprint is the one it was computed from, else null. */
@@ -102,7 +110,7 @@ final class StatCache {
             return;
         }
         sources.put(key, new SourceEntry(fingerprint1, fingerprint2, checksum, generation + 1));
-        dirty = true;
+        sourcesDirty = true;
     }
 
     /** The checksum remembered for {@code path} if the file is still what was hashed, else null. */
@@ -124,7 +132,7 @@ final class StatCache {
         }
         files().put(path, new FileEntry(info.size(), info.mtimeNanos(), info.ctimeNanos(), info.inode(), info.mode(),
                 hash, generation + 1));
-        dirty = true;
+        filesDirty = true;
     }
 
     synchronized int size() {
@@ -133,49 +141,69 @@ final class StatCache {
 
     private Map<String, FileEntry> files() {
         if (files == null) {
-            ByteBuffer in = ByteBuffer.wrap(rawFiles);
-            int count = in.getInt();
-            files = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
-            for (int i = 0; i < count; i++) {
-                String path = string(in);
-                files.put(path, new FileEntry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(),
-                        hash(in), in.getInt()));
+            try {
+                ByteBuffer in = read(filesPath());
+                int count = in.getInt();
+                Map<String, FileEntry> read = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
+                for (int i = 0; i < count; i++) {
+                    String path = string(in);
+                    read.put(path, new FileEntry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(),
+                            hash(in), in.getInt()));
+                }
+                files = read;
+            } catch (IOException | RuntimeException e) {
+                files = new HashMap<>(); // missing or corrupt: every file is hashed again
             }
-            rawFiles = null;
         }
         return files;
     }
 
-    /** Writes the cache if anything was added since it was loaded; a failure to write only loses the cache. */
+    /** Writes what was added since the cache was loaded; a failure to write only loses the cache. */
     synchronized void save() {
-        if (!dirty || file == null) {
+        if (file == null || (!sourcesDirty && !filesDirty)) {
             return;
         }
         int next = generation + 1;
-        files().values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
-        sources.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(temp, encode(next));
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            dirty = false;
-        } catch (IOException e) {
-            try { // a cache that cannot be written will be rebuilt; the build itself is unaffected
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // nothing more to do
+        if (filesDirty) {
+            files.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
+            if (write(filesPath(), encodeFiles())) {
+                filesDirty = false;
             }
+        }
+        sources.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
+        if (write(file, encodeSources(next))) {
+            sourcesDirty = false;
         }
     }
 
-    private byte[] encode(int next) {
-        int bytes = 4 * Integer.BYTES + Integer.BYTES;
+    private static boolean write(Path target, ByteBuffer content) {
+        CRC32C crc = new CRC32C();
+        crc.update(content.array(), 0, content.position());
+        content.putInt((int) crc.getValue());
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            // A unique temporary name: two builds, in one process or two, may save the same cache at once.
+            temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
+            Files.write(temp, content.array());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            try { // a cache that cannot be written will be rebuilt; the build itself is unaffected
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+            return false;
+        }
+    }
+
+    private ByteBuffer encodeSources(int next) {
+        int bytes = 4 * Integer.BYTES;
         for (Map.Entry<String, SourceEntry> e : sources.entrySet()) {
             bytes += 2 + utf8(e.getKey()).length + 2 * Long.BYTES + Integer.BYTES + 2 + utf8(e.getValue().checksum).length;
-        }
-        for (String path : files.keySet()) {
-            bytes += 2 + utf8(path).length + FILE_ENTRY;
         }
         ByteBuffer out = ByteBuffer.allocate(bytes);
         out.putInt(MAGIC).putInt(next).putInt(sources.size());
@@ -184,16 +212,22 @@ final class StatCache {
             out.putLong(e.fingerprint1).putLong(e.fingerprint2).putInt(e.generation);
             putString(out, e.checksum);
         });
-        out.putInt(files.size());
+        return out;
+    }
+
+    private ByteBuffer encodeFiles() {
+        int bytes = 3 * Integer.BYTES;
+        for (String path : files.keySet()) {
+            bytes += 2 + utf8(path).length + FILE_ENTRY;
+        }
+        ByteBuffer out = ByteBuffer.allocate(bytes);
+        out.putInt(MAGIC).putInt(files.size());
         files.forEach((path, e) -> {
             putString(out, path);
             out.putLong(e.size).putLong(e.mtime).putLong(e.ctime).putLong(e.inode).putInt(e.mode).put(e.hash)
                     .putInt(e.generation);
         });
-        CRC32C crc = new CRC32C();
-        crc.update(out.array(), 0, out.position());
-        out.putInt((int) crc.getValue());
-        return out.array();
+        return out;
     }
 
     private static boolean fits(String s) {

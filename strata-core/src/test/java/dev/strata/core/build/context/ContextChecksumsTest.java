@@ -128,18 +128,56 @@ class ContextChecksumsTest {
     @Test
     void aCorruptCacheIsIgnoredAndRebuilt() throws IOException {
         String first = checksum("dir");
-        Path cacheFile = cacheDir.resolve(ContextChecksums.cacheName(context.root()));
-        byte[] saved = Files.readAllBytes(cacheFile);
-        saved[saved.length / 2] ^= 0x55;
-        Files.write(cacheFile, saved);
+        Path sources = cacheDir.resolve(ContextChecksums.cacheName(context.root()));
+        Path files = cacheDir.resolve(sources.getFileName() + ".files");
+        flipAByte(sources);
         long before = fixture.bytesRead.get();
         assertThat(checksum("dir")).isEqualTo(first);
+        assertThat(fixture.bytesRead.get()).isEqualTo(before); // the per-file table still answers
+
+        flipAByte(sources);
+        flipAByte(files);
+        assertThat(checksum("dir")).isEqualTo(first);
         assertThat(fixture.bytesRead.get() - before).isEqualTo(3 + 3); // read again, once
-        Files.write(cacheFile, new byte[] {1, 2, 3});
+
+        Files.write(sources, new byte[] {1, 2, 3});
+        Files.write(files, new byte[0]);
         assertThat(checksum("dir")).isEqualTo(first);
         before = fixture.bytesRead.get();
         assertThat(checksum("dir")).isEqualTo(first);
         assertThat(fixture.bytesRead.get()).isEqualTo(before);
+    }
+
+    private static void flipAByte(Path file) throws IOException {
+        byte[] saved = Files.readAllBytes(file);
+        saved[saved.length / 2] ^= 0x55;
+        Files.write(file, saved);
+    }
+
+    @Test
+    void buildsSavingAtOnceLeaveAWholeCache() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            fixture.file("many/f" + i, "content " + i);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int build = 0; build < 8; build++) {
+                results.add(pool.submit(() -> checksum("many")));
+            }
+            String first = results.getFirst().get();
+            for (java.util.concurrent.Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(cacheDir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp-"));
+        }
+        long before = fixture.bytesRead.get();
+        assertThat(checksum("many")).isNotEmpty();
+        assertThat(fixture.bytesRead.get()).isEqualTo(before); // whichever build won, its cache is whole
     }
 
     @Test
