@@ -42,6 +42,22 @@ public record StageConfig(ContainerConfig config, String author, boolean cmdSet)
         return new StageConfig(config == null ? ContainerConfig.EMPTY : config, author, false);
     }
 
+    /** The PATH a stage gets when its base image sets none, as Docker's builder gives every Linux stage. */
+    public static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+    /** The config with Docker's default PATH first in the environment, unless it has a PATH already. */
+    public StageConfig withDefaultPath() {
+        if (env().stream().anyMatch(e -> e.startsWith("PATH="))) {
+            return this;
+        }
+        ContainerConfig.Builder b = config.toBuilder();
+        List<String> env = new ArrayList<>();
+        env.add(DEFAULT_PATH);
+        env.addAll(env());
+        b.env = List.copyOf(env);
+        return new StageConfig(b.build(), author, cmdSet);
+    }
+
     /** The shell that runs shell-form commands: SHELL's, or {@code /bin/sh -c}. */
     public List<String> shell() {
         return config.shell() == null || config.shell().isEmpty() ? DEFAULT_SHELL : config.shell();

@@ -96,7 +96,8 @@ final class ImageBuilder {
 
     private BuildStage buildStage(StagePlan stagePlan, boolean target) {
         listener.event(new BuildEvent.Step(++step, total, stagePlan.stage().from().origin().original()));
-        BuildStage stage = from(stagePlan);
+        BuildStage base = from(stagePlan);
+        BuildStage stage = new BuildStage(base.image(), base.stored(), base.config().withDefaultPath(), base.args());
         listener.event(new BuildEvent.StepImage(stage.image()));
         stage = runTriggers(stage);
         for (Instruction instruction : stagePlan.stage().instructions()) {
