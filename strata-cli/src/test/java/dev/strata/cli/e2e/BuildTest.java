@@ -242,4 +242,38 @@ class BuildTest extends ContainerTestCase {
         assertThat(inspect("fromtar").path("Config").path("Labels").path("team").asText()).isEqualTo("core");
         assertThat(strata.ok("run", "--rm", "fromtar", "cat", "/x").out()).isEqualTo("from a tar\n");
     }
+
+    @Test
+    void addUnpacksLocalArchivesAndDownloadsUrls() throws Exception {
+        Path ctx = context("", Map.of("payload/app/run.sh", "echo app\n", "payload/app/conf/a.conf", "a=1\n",
+                "plain.txt", "not an archive\n"));
+        Process tar = new ProcessBuilder("tar", "-C", ctx.resolve("payload").toString(), "-czf",
+                ctx.resolve("app.tar.gz").toString(), "app").start();
+        assertThat(tar.waitFor()).isZero();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/files/tool.bin", exchange -> {
+            byte[] body = "downloaded\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/tool.bin";
+            Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nADD app.tar.gz /srv/\nADD plain.txt /plain.txt\n"
+                    + "ADD " + url + " /opt/\n");
+            strata.ok("build", "-t", "added", ctx.toString());
+            assertThat(strata.ok("run", "--rm", "added", "sh", "-c",
+                    "cat /srv/app/run.sh /srv/app/conf/a.conf /plain.txt /opt/tool.bin; stat -c %a /opt/tool.bin; "
+                            + "date -u -r /opt/tool.bin +%Y").out())
+                    .isEqualTo("echo app\na=1\nnot an archive\ndownloaded\n600\n2015\n");
+            var missing = strata.run("build", context("FROM busybox\nADD " + url.replace("tool.bin", "nope") + " /x\n",
+                    Map.of()).toString());
+            assertThat(missing.exitCode()).isEqualTo(1);
+            assertThat(missing.err()).contains("404");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -66,7 +66,7 @@ final class BuildSources implements AutoCloseable {
     BuildStage copy(BuildStage stage, Copy copy, StepCommitter committer, int number, java.util.function.ToIntFunction<String> stageOf) {
         if (copy.from().isEmpty()) {
             return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), context,
-                    ignore, contextChecksums(), committer, number, "");
+                    ignore, contextChecksums(), committer, number, "", false);
         }
         String from = copy.from().get();
         int index = stageOf.applyAsInt(from);
@@ -75,19 +75,35 @@ final class BuildSources implements AutoCloseable {
                 BuildContext image = BuildContext.directory(view.root());
                 ContextChecksums sums = ContextChecksums.open(image, store.layout().cache().resolve("checksums"))) {
             return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), image,
-                    IgnoreRules.none(), sums, committer, number, "from " + (source.image() == null ? "scratch" : source.image()));
+                    IgnoreRules.none(), sums, committer, number, "from " + (source.image() == null ? "scratch" : source.image()),
+                    false);
         }
     }
 
+    /**
+     * ADD: like COPY, but a local tar archive (plain or compressed) is unpacked at the destination, and an http(s)
+     * URL is downloaded (the file keeps the URL's last path segment as its name, mode 0600).
+     */
     BuildStage add(BuildStage stage, Add add, StepCommitter committer, int number) {
-        for (String source : add.sources()) {
-            if (source.contains("://") || source.startsWith("git@")) {
-                throw new StrataException(StrataException.Kind.UNSUPPORTED,
-                        "ADD from a URL (" + source + ") is not supported yet: download it into the context and ADD the file");
-            }
+        List<String> urls = add.sources().stream().filter(BuildSources::isUrl).toList();
+        if (urls.isEmpty()) {
+            return files(stage, "ADD", add.sources(), add.destination(), add.chown(), add.chmod(), context, ignore,
+                    contextChecksums(), committer, number, "", true);
         }
-        return files(stage, "ADD", add.sources(), add.destination(), add.chown(), add.chmod(), context, ignore,
-                contextChecksums(), committer, number, "");
+        if (urls.size() != add.sources().size()) {
+            throw new StrataException(StrataException.Kind.UNSUPPORTED,
+                    "ADD mixing URLs and context files in one instruction is not supported: split it in two");
+        }
+        try (Downloads downloads = Downloads.fetch(store.scratch().newDirectory("add-"), urls);
+                BuildContext fetched = BuildContext.directory(downloads.directory());
+                ContextChecksums sums = ContextChecksums.open(fetched, store.layout().cache().resolve("checksums"))) {
+            return files(stage, "ADD", downloads.names(), add.destination(), add.chown(), add.chmod(), fetched,
+                    IgnoreRules.none(), sums, committer, number, String.join(" ", urls), false);
+        }
+    }
+
+    private static boolean isUrl(String source) {
+        return source.startsWith("http://") || source.startsWith("https://");
     }
 
     /** WORKDIR: the config's working directory, and the directory itself in a layer when the image lacks it. */
@@ -113,7 +129,7 @@ final class BuildSources implements AutoCloseable {
 
     private BuildStage files(BuildStage stage, String instruction, List<String> sources, String destination,
             Optional<String> chown, Optional<String> chmod, BuildContext from, IgnoreRules rules,
-            ContextChecksums sums, StepCommitter committer, int number, String origin) {
+            ContextChecksums sums, StepCommitter committer, int number, String origin, boolean unpack) {
         Integer mode = chmod.map(BuildSources::octal).orElse(null);
         try (ImageView view = ImageView.of(store, stage.stored())) {
             Path root = view.root();
@@ -129,14 +145,33 @@ final class BuildSources implements AutoCloseable {
             if (cached.isPresent()) {
                 return cached.get();
             }
+            Set<Integer> archives = new java.util.HashSet<>();
+            if (unpack) {
+                for (int i = 0; i < plan.sources().size(); i++) {
+                    var source = plan.sources().get(i);
+                    if (!source.directory() && dev.strata.core.build.context.ArchiveFiles.isTarArchive(source.file())) {
+                        archives.add(i);
+                    }
+                }
+            }
             Set<String> planned = new LinkedHashSet<>();
-            plan.entries().forEach(e -> planned.add(e.target()));
-            List<String> parents = missingDirectories(root, List.copyOf(planned), planned);
+            plan.entries().stream().filter(e -> !archives.contains(e.source())).forEach(e -> planned.add(e.target()));
+            List<String> targets = new ArrayList<>(planned);
+            if (!archives.isEmpty()) {
+                targets.add(plan.destination() + "/x");
+            }
+            List<String> parents = missingDirectories(root, targets, planned);
             return committer.commit(stage, key, stage.config(), createdBy, out -> {
                 TarWriter tar = new TarWriter(out);
                 writeDirectories(tar, parents);
                 for (PlannedEntry entry : plan.entries()) {
-                    write(tar, entry, owner, mode);
+                    if (!archives.contains(entry.source())) {
+                        write(tar, entry, owner, mode);
+                    }
+                }
+                for (int i : archives.stream().sorted().toList()) {
+                    new ArchiveUnpacker(tar, plan.destination(), chown.isPresent() ? owner : null, mode, epoch)
+                            .unpack(plan.sources().get(i).file());
                 }
                 tar.finish();
             }, "build step " + number);
