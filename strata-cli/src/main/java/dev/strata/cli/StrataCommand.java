@@ -38,6 +38,7 @@ public final class StrataCommand {
         Map<String, Supplier<picocli.CommandLine>> verbs = new LinkedHashMap<>();
         verbs.put("images", () -> ImagesCommand.line(cli));
         verbs.put("build", () -> dev.strata.cli.commands.BuildCommand.line(cli));
+        verbs.put("builder", () -> dev.strata.cli.commands.BuilderCommand.line(cli));
         verbs.put("image", () -> ImageCommand.build(cli));
         verbs.put("inspect", () -> new picocli.CommandLine(new InspectCommand(cli)));
         verbs.put("history", () -> new picocli.CommandLine(new HistoryCommand(cli)));

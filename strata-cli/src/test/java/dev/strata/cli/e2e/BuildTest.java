@@ -276,4 +276,28 @@ class BuildTest extends ContainerTestCase {
             server.stop(0);
         }
     }
+
+    @Test
+    void builderPruneEmptiesTheCacheAndImagePruneDropsEntriesOfRemovedImages() throws Exception {
+        Path ctx = context("FROM busybox\nENV A=1\nRUN echo x > /x\n", Map.of());
+        strata.ok("build", "-t", "cached", ctx.toString());
+        Path entries = strata.root().resolve("cache/build");
+        long recorded;
+        try (var files = Files.list(entries)) {
+            recorded = files.count();
+        }
+        assertThat(recorded).isEqualTo(2);
+        assertThat(strata.ok("build", ctx.toString()).out()).contains("Using cache");
+
+        strata.ok("rmi", "cached"); // deletes the intermediate images too, as Docker does
+        strata.ok("image", "prune", "-f");
+        try (var files = Files.list(entries)) {
+            assertThat(files.count()).as("entries whose images are gone").isZero();
+        }
+
+        strata.ok("build", "-t", "cached", ctx.toString());
+        var pruned = strata.ok("builder", "prune", "-a", "-f");
+        assertThat(pruned.out()).startsWith("Deleted build cache objects:\n").contains("Total reclaimed space:");
+        assertThat(strata.ok("build", ctx.toString()).out()).doesNotContain("Using cache");
+    }
 }

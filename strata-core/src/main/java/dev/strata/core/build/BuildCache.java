@@ -71,6 +71,42 @@ public final class BuildCache {
         return entries;
     }
 
+    /** What a prune removed: the keys and the bytes their files took. */
+    public record Pruned(List<CacheKey> keys, long bytes) {}
+
+    /**
+     * Removes the entries whose image {@code exists} no longer finds (unreadable ones too), or with {@code all}
+     * every entry. Safe while another build records: an entry recorded meanwhile may stay or go, and a missing
+     * entry is only a miss.
+     */
+    public Pruned prune(java.util.function.Predicate<Digest> exists, boolean all) {
+        List<CacheKey> removed = new ArrayList<>();
+        long bytes = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!name.matches("[0-9a-f]{64}")) {
+                    continue; // a writer's temporary file: its rename completes or it is cleaned with the store
+                }
+                CacheKey key = new CacheKey(name);
+                Optional<Digest> image = find(key);
+                if (all || image.isEmpty() || !exists.test(image.get())) {
+                    long size = Files.size(file);
+                    if (Files.deleteIfExists(file)) {
+                        removed.add(key);
+                        bytes += size;
+                    }
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return new Pruned(List.of(), 0);
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot prune the build cache in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        return new Pruned(removed, bytes);
+    }
+
     public void remove(CacheKey key) {
         try {
             Files.deleteIfExists(dir.resolve(key.hex()));

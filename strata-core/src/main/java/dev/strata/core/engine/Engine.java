@@ -132,7 +132,37 @@ public final class Engine implements AutoCloseable {
     /** {@code image prune}: the lines and the bytes reclaimed. */
     public PruneResult prune(boolean all) {
         Remover.PruneReport report = new Remover(store, () -> containers().store().list()).prune(all);
+        buildCache().prune(id -> store.index().read().byId(id).isPresent(), false); // entries of removed images
         return new PruneResult(report.lines(), report.reclaimed());
+    }
+
+    /**
+     * {@code builder prune}: the build cache's entries whose images are gone and the context checksum caches, or
+     * with {@code all} every entry (the next build runs every step again). Returns the keys removed and the bytes.
+     */
+    public dev.strata.core.build.BuildCache.Pruned pruneBuildCache(boolean all) {
+        var pruned = buildCache().prune(id -> store.index().read().byId(id).isPresent(), all);
+        long checksums = removeTree(store.layout().cache().resolve("checksums"));
+        return new dev.strata.core.build.BuildCache.Pruned(pruned.keys(), pruned.bytes() + checksums);
+    }
+
+    /** Deletes a directory tree; returns the bytes it held (0 when it did not exist). */
+    private static long removeTree(java.nio.file.Path dir) {
+        try {
+            if (!java.nio.file.Files.exists(dir)) {
+                return 0;
+            }
+            long bytes = dev.strata.core.volume.DirectorySize.of(dir);
+            dev.strata.core.content.Scratch.deleteTree(dir);
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new dev.strata.core.StrataException(dev.strata.core.StrataException.Kind.SYSTEM,
+                    "cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private dev.strata.core.build.BuildCache buildCache() {
+        return new dev.strata.core.build.BuildCache(store.layout().cache().resolve("build"));
     }
 
     /** What prune did. */
