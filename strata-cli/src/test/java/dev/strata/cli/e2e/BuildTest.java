@@ -300,4 +300,26 @@ class BuildTest extends ContainerTestCase {
         assertThat(pruned.out()).startsWith("Deleted build cache objects:\n").contains("Total reclaimed space:");
         assertThat(strata.ok("build", ctx.toString()).out()).doesNotContain("Using cache");
     }
+
+    @Test
+    void squashMergesTheBuildsLayersIntoOneOnTopOfTheBase() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                RUN echo a > /a && mkdir /d && echo 1 > /d/one && rm /bin/cat
+                RUN echo b > /b && rm -r /d && mkdir /d && echo 2 > /d/two
+                ENV SQUASHED=yes
+                RUN rm /a
+                """, Map.of());
+        String plain = strata.ok("build", "-q", ctx.toString()).out().strip();
+        String squashed = strata.ok("build", "-q", "--squash", "-t", "squashed", ctx.toString()).out().strip();
+        assertThat(squashed).isNotEqualTo(plain);
+        int baseLayers = inspect("busybox").path("RootFS").path("Layers").size();
+        assertThat(inspect("squashed").path("RootFS").path("Layers").size()).isEqualTo(baseLayers + 1);
+        assertThat(inspect(plain).path("RootFS").path("Layers").size()).isEqualTo(baseLayers + 3);
+        assertThat(strata.ok("run", "--rm", "squashed", "sh", "-c",
+                "ls /a /bin/cat 2>&1 | wc -l; cat /b; ls /d; echo $SQUASHED").out())
+                .isEqualTo("2\nb\ntwo\nyes\n");
+        assertThat(strata.ok("history", "--no-trunc", "--format", "{{.Comment}}", "squashed").out())
+                .contains("merge " + plain + " to ");
+    }
 }

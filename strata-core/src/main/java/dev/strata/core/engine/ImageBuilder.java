@@ -49,6 +49,7 @@ final class ImageBuilder {
     private final StepCommitter committer;
     private final BuildSources sources;
     private final Map<Integer, BuildStage> finished = new HashMap<>();
+    private BuildStage targetBase;
     private BuildPlan plan;
     private Expander expander;
     private int step;
@@ -88,15 +89,21 @@ final class ImageBuilder {
             throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
                     "No image was generated. Is your Dockerfile empty?");
         }
+        Digest result = last.image();
+        if (request.squash()) {
+            result = new Squasher(store).squash(last.image(), last.stored(), targetBase.image(), targetBase.stored(),
+                    committer.created(), request.sourceDateEpoch());
+        }
         plan.warnings().forEach(w -> listener.event(new BuildEvent.Warning(w)));
-        listener.event(new BuildEvent.Built(last.image()));
-        tag(last.image());
-        return last.image();
+        listener.event(new BuildEvent.Built(result));
+        tag(result);
+        return result;
     }
 
     private BuildStage buildStage(StagePlan stagePlan, boolean target) {
         listener.event(new BuildEvent.Step(++step, total, stagePlan.stage().from().origin().original()));
         BuildStage base = from(stagePlan);
+        targetBase = base;
         BuildStage stage = new BuildStage(base.image(), base.stored(), base.config().withDefaultPath(), base.args());
         listener.event(new BuildEvent.StepImage(stage.image()));
         stage = runTriggers(stage);
