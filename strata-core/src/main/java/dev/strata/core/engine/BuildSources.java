@@ -132,12 +132,10 @@ final class BuildSources implements AutoCloseable {
             ContextChecksums sums, StepCommitter committer, int number, String origin, boolean unpack) {
         Integer mode = chmod.map(BuildSources::octal).orElse(null);
         try (ImageView view = ImageView.of(store, stage.stored())) {
-            Path root = view.root();
             String workdir = stage.config().config().workingDir();
             CopyRequest request = new CopyRequest(instruction, sources, destination, workdir,
-                    p -> Files.isDirectory(root.resolve(p.substring(1))));
+                    p -> Files.isDirectory(view.root().resolve(p.substring(1))));
             CopyPlan plan = new CopyPlanner(from, rules, sums).plan(request);
-            int[] owner = chown.map(spec -> owner(root, spec)).orElse(new int[] {0, 0});
             String createdBy = String.join(" ", stage.config().shell()) + " #(nop) " + plan.historyText(instruction);
             CacheKey key = committer.key(stage).add(createdBy).add(origin).add(chown.orElse(""))
                     .add(chmod.orElse("")).build();
@@ -145,6 +143,8 @@ final class BuildSources implements AutoCloseable {
             if (cached.isPresent()) {
                 return cached.get();
             }
+            Path root = view.root();
+            int[] owner = chown.map(spec -> owner(root, spec)).orElse(new int[] {0, 0});
             Set<Integer> archives = new java.util.HashSet<>();
             if (unpack) {
                 for (int i = 0; i < plan.sources().size(); i++) {

@@ -34,7 +34,7 @@ final class Builds {
             BuildRequest request, BuildListener listener) {
         ContextSpec spec = ContextSpec.parse(contextArgument, workingDirectory);
         Path scratch = store.scratch().newDirectory("context-");
-        ContextOpener opener = new ContextOpener(scratch, HttpClient.newHttpClient(), "git", stdin);
+        ContextOpener opener = new ContextOpener(scratch, HttpClient::newHttpClient, "git", stdin);
         try (BuildContext context = opener.open(spec)) {
             DockerfileResolver resolver = new DockerfileResolver(workingDirectory, stdin);
             var dockerfile = resolver.resolve(context, file, spec instanceof ContextSpec.Stdin);

@@ -7,52 +7,62 @@ import dev.strata.core.snapshot.overlay.OverlayMount;
 import dev.strata.core.store.LocalStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An image's file system, mounted read-only for a while: what a build step reads from the image it builds on (does
- * the WORKDIR exist, who is the {@code --chown} user, what does {@code COPY --from} take). An image without layers
- * is an empty directory. Closing unmounts it and removes the mount point.
+ * the WORKDIR exist, who is the {@code --chown} user, what does {@code COPY --from} take). It is mounted when first
+ * asked for, so a step answered by the cache mounts nothing; an image without layers is an empty directory.
+ * Closing unmounts it and removes the mount point. Not thread-safe.
  */
 final class ImageView implements AutoCloseable {
-    private final Path root;
-    private final boolean mounted;
+    private final LocalStore store;
+    private final StoredImage image;
+    private Path root;
+    private boolean mounted;
 
-    private ImageView(Path root, boolean mounted) {
-        this.root = root;
-        this.mounted = mounted;
+    private ImageView(LocalStore store, StoredImage image) {
+        this.store = store;
+        this.image = image;
     }
 
-    /** Mounts {@code image} ({@code null}: scratch) under the store's scratch area. */
+    /** A view of {@code image} ({@code null}: scratch), mounted under the store's scratch area on first use. */
     static ImageView of(LocalStore store, StoredImage image) {
-        Path target = store.scratch().newDirectory("view-");
-        List<Path> lowers = new ArrayList<>();
-        if (image != null) {
-            for (Digest chainId : ChainId.chain(image.config().diffIds())) {
-                lowers.addFirst(store.snapshots().diffDirectory(chainId));
-            }
-        }
-        if (lowers.isEmpty()) {
-            return new ImageView(target, false);
-        }
-        OverlayMount.readOnly(lowers).mount(target);
-        return new ImageView(target, true);
+        return new ImageView(store, image);
     }
 
     /** The image's root directory. */
     Path root() {
+        if (root == null) {
+            Path target = store.scratch().newDirectory("view-");
+            List<Path> lowers = new ArrayList<>();
+            if (image != null) {
+                for (Digest chainId : ChainId.chain(image.config().diffIds())) {
+                    lowers.addFirst(store.snapshots().diffDirectory(chainId));
+                }
+            }
+            if (!lowers.isEmpty()) {
+                OverlayMount.readOnly(lowers).mount(target);
+                mounted = true;
+            }
+            root = target;
+        }
         return root;
     }
 
     @Override
     public void close() {
+        if (root == null) {
+            return;
+        }
         if (mounted) {
             OverlayMount.unmountIfMounted(root);
         }
         try {
-            java.nio.file.Files.deleteIfExists(root); // empty once unmounted: never a tree walk through a mount
+            Files.deleteIfExists(root); // empty once unmounted: never a tree walk through a mount
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,17 +21,18 @@ import java.util.function.Supplier;
  */
 public final class ContextOpener {
     private final Path scratch;
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final GitCheckout git;
     private final Supplier<InputStream> stdin;
 
     /**
      * @param scratch an existing directory to unpack temporary contexts in
-     * @param http the client that downloads URL contexts
+     * @param http makes the client that downloads URL contexts, when one is needed (making one costs a cold JVM
+     *     some 150 ms, which a local build should not pay)
      * @param gitExecutable the {@code git} program, by name or path
      * @param stdin the standard input, read for {@code -}
      */
-    public ContextOpener(Path scratch, HttpClient http, String gitExecutable, Supplier<InputStream> stdin) {
+    public ContextOpener(Path scratch, Supplier<HttpClient> http, String gitExecutable, Supplier<InputStream> stdin) {
         this.scratch = Objects.requireNonNull(scratch, "scratch");
         this.http = Objects.requireNonNull(http, "http");
         this.git = new GitCheckout(Objects.requireNonNull(gitExecutable, "gitExecutable"));
@@ -103,7 +104,7 @@ public final class ContextOpener {
     public BuildContext url(URI uri) {
         HttpResponse<InputStream> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = http.get().send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "unable to prepare context: error downloading remote"
                     + " context " + uri + ": " + e.getMessage(), e);

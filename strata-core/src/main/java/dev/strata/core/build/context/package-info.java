@@ -6,7 +6,7 @@
  * <h2>How the builder uses it</h2>
  * <pre>{@code
  * ContextSpec spec = ContextSpec.parse(argument, cwd);                 // PATH | URL | -
- * ContextOpener opener = new ContextOpener(scratchDir, httpClient, "git", () -> System.in);
+ * ContextOpener opener = new ContextOpener(scratchDir, () -> httpClient, "git", () -> System.in);
  * try (BuildContext context = opener.open(spec)) {                      // temporary copies removed on close
  *     DockerfileResolver resolver = new DockerfileResolver(cwd, () -> System.in);
  *     Dockerfile dockerfile = resolver.resolve(context, fileFlag, spec instanceof ContextSpec.Stdin);

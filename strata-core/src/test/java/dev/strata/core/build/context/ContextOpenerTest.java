@@ -35,7 +35,7 @@ class ContextOpenerTest {
     @BeforeEach
     void setUp() throws IOException {
         scratch = Files.createDirectory(temp.resolve("scratch"));
-        opener = new ContextOpener(scratch, HttpClient.newHttpClient(), "git", () -> new ByteArrayInputStream(stdinBytes));
+        opener = new ContextOpener(scratch, HttpClient::newHttpClient, "git", () -> new ByteArrayInputStream(stdinBytes));
     }
 
     private static Tars sample() {

@@ -75,7 +75,7 @@ class DockerfileResolverTest {
     @Test
     void insideATemporaryContextDashFNamesAFileOfTheContext() throws IOException {
         byte[] tar = new Tars().file("Dockerfile", "FROM root\n").file("sub/Other", "FROM sub\n").bytes();
-        ContextOpener opener = new ContextOpener(Files.createDirectory(temp.resolve("scratch")), HttpClient.newHttpClient(),
+        ContextOpener opener = new ContextOpener(Files.createDirectory(temp.resolve("scratch")), HttpClient::newHttpClient,
                 "git", java.io.InputStream::nullInputStream);
         try (BuildContext tarContext = opener.tar(new ByteArrayInputStream(tar), "stdin")) {
             assertThat(resolver.resolve(tarContext, null, true).text()).isEqualTo("FROM root\n");

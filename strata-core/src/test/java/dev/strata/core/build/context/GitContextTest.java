@@ -30,7 +30,7 @@ class GitContextTest {
     void setUp() throws IOException, InterruptedException {
         repo = Files.createDirectory(temp.resolve("repo"));
         scratch = Files.createDirectory(temp.resolve("scratch"));
-        opener = new ContextOpener(scratch, HttpClient.newHttpClient(), "git", InputStream::nullInputStream);
+        opener = new ContextOpener(scratch, HttpClient::newHttpClient, "git", InputStream::nullInputStream);
         git("init", "-q", "-b", "main");
         write("Dockerfile", "FROM scratch\n");
         write("app/Dockerfile", "FROM busybox\n");
