@@ -16,7 +16,6 @@ import dev.strata.core.oci.ContainerConfig;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Manifest;
 import dev.strata.core.oci.MediaTypes;
 import dev.strata.core.progress.ProgressListener;
@@ -76,7 +75,7 @@ final class Committer {
                 }
                 Manifest manifest = Manifest.oci(
                         new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(rawConfig), rawConfig.length), descriptors);
-                Image image = new LocalImage(Json.write(manifest), manifest, rawConfig, config, layers);
+                Image image = new LocalImage(manifest.toJson(), manifest, rawConfig, config, layers);
                 Digest id = tx.stage(image, request.reference() == null ? List.of() : List.of(request.reference()),
                         Digest.parse(container.record().imageId()));
                 tx.commit(now);
