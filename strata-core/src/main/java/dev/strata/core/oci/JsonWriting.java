@@ -82,37 +82,44 @@ public final class JsonWriting {
         }
     }
 
-    /** A value of the kinds JSON decoding gives (maps, lists, strings, numbers, booleans, null); maps sorted. */
+    /**
+     * A value of the kinds JSON decoding gives (maps, lists, strings, numbers, booleans, null); maps sorted. (An
+     * if-chain, not a pattern switch: a type switch's bootstrap costs milliseconds in a cold JVM.)
+     */
     public static void any(JsonGenerator g, Object value) throws IOException {
-        switch (value) {
-            case null -> g.writeNull();
-            case String s -> g.writeString(s);
-            case Map<?, ?> m -> {
-                g.writeStartObject();
-                for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
-                    g.writeFieldName((String) e.getKey());
-                    any(g, e.getValue());
-                }
-                g.writeEndObject();
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof String s) {
+            g.writeString(s);
+        } else if (value instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+                g.writeFieldName((String) e.getKey());
+                any(g, e.getValue());
             }
-            case Collection<?> c -> {
-                g.writeStartArray();
-                for (Object o : c) {
-                    any(g, o);
-                }
-                g.writeEndArray();
+            g.writeEndObject();
+        } else if (value instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                any(g, o);
             }
-            case Boolean b -> g.writeBoolean(b);
-            case Integer i -> g.writeNumber(i);
-            case Long l -> g.writeNumber(l);
-            case Double d -> g.writeNumber(d);
-            case BigInteger b -> g.writeNumber(b);
-            case BigDecimal b -> g.writeNumber(b);
-            case Float f -> g.writeNumber(f);
-            case Short s -> g.writeNumber(s);
-            case Byte b -> g.writeNumber(b);
-            case Digest d -> g.writeString(d.toString());
-            default -> throw new IllegalArgumentException("cannot encode a " + value.getClass().getName() + " as JSON");
+            g.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            g.writeNumber(d);
+        } else if (value instanceof Float f) {
+            g.writeNumber(f);
+        } else if (value instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (value instanceof BigDecimal b) {
+            g.writeNumber(b);
+        } else if (value instanceof Digest d) {
+            g.writeString(d.toString());
+        } else {
+            throw new IllegalArgumentException("cannot encode a " + value.getClass().getName() + " as JSON");
         }
     }
 }
