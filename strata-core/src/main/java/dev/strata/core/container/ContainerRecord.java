@@ -9,17 +9,8 @@ import java.util.Objects;
  * {@code rename} replaces). The image is pinned by ID and by the chain IDs of its layers, so the container keeps
  * working when its tag moves.
  */
-public record ContainerRecord(
-        String id,
-        String name,
-        String created,
-        String imageName,
-        String imageId,
-        List<Digest> layers,
-        String path,
-        List<String> args,
-        RunConfig config,
-        HostSettings host) {
+public record ContainerRecord(String id, String name, String created, String imageName, String imageId,
+        List<Digest> layers, String path, List<String> args, RunConfig config, HostSettings host) {
 
     public ContainerRecord {
         Objects.requireNonNull(id, "id");

@@ -1,22 +1,12 @@
 package dev.strata.core.container;
 
-
 /**
  * What has happened to a container since {@code create}, as last recorded: replaced whole (by rename) at every
  * transition. A recorded {@code running} may be stale (the container ended while no strata process watched);
  * the store reconciles it with the monitor's exit file when it reads it.
  */
-public record ContainerState(
-        Status status,
-        int pid,
-        int monitorPid,
-        int networkPid,
-        int exitCode,
-        String error,
-        String startedAt,
-        String finishedAt,
-        int restartCount,
-        boolean cleanedUp,
+public record ContainerState(Status status, int pid, int monitorPid, int networkPid, int exitCode, String error,
+        String startedAt, String finishedAt, int restartCount, boolean cleanedUp,
         java.util.List<HostSettings.PublishedPort> ports) {
 
     public ContainerState {

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * The project's JSON codec. Output is compact and in a stable order, so the same value always gives the
- * same bytes (and so the same digest). Thread-safe: the mapper is configured once and never changed.
+ * The project's data-binding JSON codec, for trees and the documents off the hot path. Output is compact and in a
+ * stable order, so the same value always gives the same bytes (and so the same digest). Manifests, indexes, image
+ * configs, container records and snapshot info have streaming codecs instead ({@link StreamingJson}): building
+ * this mapper and its serializers costs more at start-up than a short command. Thread-safe: the mapper is
+ * configured once and never changed.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()

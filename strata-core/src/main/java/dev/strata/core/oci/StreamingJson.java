@@ -153,38 +153,33 @@ public final class StreamingJson {
 
     /** Integers as they come; decimals cut towards zero; integer strings (trimmed) parsed; out of range refused. */
     private static Long integral(JsonParser p, long min, long max, String word) throws IOException {
-        switch (p.currentToken()) {
-            case VALUE_NULL -> {
-                return null;
-            }
-            case VALUE_NUMBER_INT -> {
-                long v = max == Long.MAX_VALUE ? p.getLongValue() : p.getIntValue();
-                return v;
-            }
+        return switch (p.currentToken()) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT -> max == Long.MAX_VALUE ? p.getLongValue() : (long) p.getIntValue();
             case VALUE_NUMBER_FLOAT -> {
                 double d = p.getDoubleValue();
                 if (d < min || d > max) {
                     throw new JsonParseException(p, "Numeric value (" + p.getText() + ") out of range of " + word);
                 }
-                return (long) d;
+                yield (long) d;
             }
             case VALUE_STRING -> {
                 String text = p.getText().trim();
                 if (text.isEmpty() || text.equals("null")) {
-                    return null;
+                    yield null;
                 }
                 try {
                     long v = Long.parseLong(text);
-                    if (v < min || v > max) {
-                        throw new NumberFormatException();
+                    if (v >= min && v <= max) {
+                        yield v;
                     }
-                    return v;
                 } catch (NumberFormatException e) {
-                    throw new JsonParseException(p, "\"" + text + "\" is not " + word);
+                    // refused below
                 }
+                throw new JsonParseException(p, "\"" + text + "\" is not " + word);
             }
             default -> throw mismatch(p, word);
-        }
+        };
     }
 
     /** A boolean, false for {@code null}. */
@@ -194,30 +189,19 @@ public final class StreamingJson {
 
     /** A Boolean: {@code true}/{@code false} (also as strings, in three casings), an integer (0 or not), or null. */
     public static Boolean booleanValue(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case VALUE_TRUE -> {
-                return true;
-            }
-            case VALUE_FALSE -> {
-                return false;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            case VALUE_NUMBER_INT -> {
-                return !p.getText().equals("0");
-            }
-            case VALUE_STRING -> {
-                String text = p.getText().trim();
-                return switch (text) {
-                    case "true", "True", "TRUE" -> true;
-                    case "false", "False", "FALSE" -> false;
-                    case "", "null" -> null;
-                    default -> throw new JsonParseException(p, "\"" + text + "\" is not a boolean");
-                };
-            }
+        return switch (p.currentToken()) {
+            case VALUE_TRUE -> true;
+            case VALUE_FALSE -> false;
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT -> !p.getText().equals("0");
+            case VALUE_STRING -> switch (p.getText().trim()) {
+                case "true", "True", "TRUE" -> true;
+                case "false", "False", "FALSE" -> false;
+                case "", "null" -> null;
+                default -> throw new JsonParseException(p, "\"" + p.getText().trim() + "\" is not a boolean");
+            };
             default -> throw mismatch(p, "a boolean");
-        }
+        };
     }
 
     /** An enum constant by name, or by index (an integer or a string of one). */
