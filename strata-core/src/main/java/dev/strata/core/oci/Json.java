@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * The project's data-binding JSON codec, for trees and the documents off the hot path. Output is compact and in a
@@ -22,6 +23,13 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    /**
+     * Types whose JSON is the streaming codecs': their records no longer carry Jackson annotations, so data binding
+     * would give other field names, and for manifests and configs other digests. Refused rather than guessed.
+     */
+    private static final Set<Class<?>> STREAMED = Set.of(Manifest.class, Index.class, Descriptor.class, Platform.class,
+            ImageConfig.class, ContainerConfig.class, ImageConfig.History.class, ImageConfig.RootFs.class);
+
     private Json() {}
 
     public static ObjectMapper mapper() {
@@ -30,6 +38,7 @@ public final class Json {
 
     /** Parses bytes as {@code type}; {@code what} names the document in the error. */
     public static <T> T read(byte[] raw, Class<T> type, String what) {
+        refuseStreamed(type.isArray() ? type.getComponentType() : type);
         try {
             return MAPPER.readValue(raw, type);
         } catch (IOException | IllegalArgumentException e) {
@@ -46,6 +55,7 @@ public final class Json {
     }
 
     public static byte[] write(Object value) {
+        refuseStreamed(value.getClass());
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -54,10 +64,18 @@ public final class Json {
     }
 
     public static String pretty(Object value) {
+        refuseStreamed(value.getClass());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void refuseStreamed(Class<?> type) {
+        if (STREAMED.contains(type)) {
+            throw new IllegalArgumentException("cannot use data binding for " + type.getSimpleName()
+                    + ": its JSON is its own codec's (" + type.getSimpleName() + ".parse / toJson)");
         }
     }
 

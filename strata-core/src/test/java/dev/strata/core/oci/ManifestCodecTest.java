@@ -65,6 +65,18 @@ class ManifestCodecTest {
     }
 
     @Test
+    void dataBindingRefusesTheStreamedTypes() {
+        Manifest manifest = (Manifest) CodecSamples.manifests().get("oci-three-layers");
+
+        assertThatThrownBy(() -> Json.write(manifest)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Manifest.parse / toJson");
+        assertThatThrownBy(() -> Json.read(manifest.toJson(), Manifest.class, "manifest"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Json.read("[]".getBytes(StandardCharsets.UTF_8), Descriptor[].class, "descriptors"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void brokenDocumentsAreMalformedContent() {
         assertThatThrownBy(() -> Manifest.parse("{\"schemaVersion\":2,\"config\":".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidContentException.class).hasMessageStartingWith("malformed image manifest: ");
