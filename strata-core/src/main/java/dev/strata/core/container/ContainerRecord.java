@@ -1,7 +1,5 @@
 package dev.strata.core.container;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.core.oci.Digest;
 import java.util.List;
 import java.util.Objects;
@@ -11,18 +9,8 @@ import java.util.Objects;
  * {@code rename} replaces). The image is pinned by ID and by the chain IDs of its layers, so the container keeps
  * working when its tag moves.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerRecord(
-        @JsonProperty("Id") String id,
-        @JsonProperty("Name") String name,
-        @JsonProperty("Created") String created,
-        @JsonProperty("ImageName") String imageName,
-        @JsonProperty("ImageId") String imageId,
-        @JsonProperty("Layers") List<Digest> layers,
-        @JsonProperty("Path") String path,
-        @JsonProperty("Args") List<String> args,
-        @JsonProperty("Config") RunConfig config,
-        @JsonProperty("Host") HostSettings host) {
+public record ContainerRecord(String id, String name, String created, String imageName, String imageId,
+        List<Digest> layers, String path, List<String> args, RunConfig config, HostSettings host) {
 
     public ContainerRecord {
         Objects.requireNonNull(id, "id");

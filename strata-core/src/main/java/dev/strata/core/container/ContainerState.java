@@ -1,26 +1,13 @@
 package dev.strata.core.container;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * What has happened to a container since {@code create}, as last recorded: replaced whole (by rename) at every
  * transition. A recorded {@code running} may be stale (the container ended while no strata process watched);
  * the store reconciles it with the monitor's exit file when it reads it.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record ContainerState(
-        @JsonProperty("Status") Status status,
-        @JsonProperty("Pid") int pid,
-        @JsonProperty("MonitorPid") int monitorPid,
-        @JsonProperty("NetworkPid") int networkPid,
-        @JsonProperty("ExitCode") int exitCode,
-        @JsonProperty("Error") String error,
-        @JsonProperty("StartedAt") String startedAt,
-        @JsonProperty("FinishedAt") String finishedAt,
-        @JsonProperty("RestartCount") int restartCount,
-        @JsonProperty("CleanedUp") boolean cleanedUp,
-        @JsonProperty("Ports") java.util.List<HostSettings.PublishedPort> ports) {
+public record ContainerState(Status status, int pid, int monitorPid, int networkPid, int exitCode, String error,
+        String startedAt, String finishedAt, int restartCount, boolean cleanedUp,
+        java.util.List<HostSettings.PublishedPort> ports) {
 
     public ContainerState {
         ports = ports == null ? java.util.List.of() : java.util.List.copyOf(ports);

@@ -1,7 +1,6 @@
 package dev.strata.core.container;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.oci.Json;
 import dev.strata.core.store.StoreLock;
 import dev.strata.core.sys.AtomicFiles;
 import dev.strata.core.sys.ErrnoException;
@@ -67,8 +66,8 @@ public final class ContainerStore {
             removeLeftovers();
             Files.createDirectory(staging);
             ContainerPaths staged = new ContainerPaths(staging);
-            write(staged.record(), Json.write(record));
-            write(staged.state(), Json.write(state));
+            write(staged.record(), ContainerJson.write(record));
+            write(staged.state(), ContainerJson.write(state));
             prepare.prepare(staged);
             try (StoreLock.Held held = lock.acquire()) {
                 checkNameFree(record.name(), record.id());
@@ -139,8 +138,8 @@ public final class ContainerStore {
     public Optional<Container> read(String id) {
         ContainerPaths paths = paths(id);
         try {
-            ContainerRecord record = Json.read(Files.readAllBytes(paths.record()), ContainerRecord.class, "container record");
-            ContainerState state = Json.read(Files.readAllBytes(paths.state()), ContainerState.class, "container state");
+            ContainerRecord record = ContainerJson.readRecord(Files.readAllBytes(paths.record()));
+            ContainerState state = ContainerJson.readState(Files.readAllBytes(paths.state()));
             return Optional.of(new Container(record, state, paths));
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -152,7 +151,7 @@ public final class ContainerStore {
     /** Replaces a container's recorded state. */
     public void writeState(String id, ContainerState state) {
         try {
-            write(paths(id).state(), Json.write(state));
+            write(paths(id).state(), ContainerJson.write(state));
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM,
                     "cannot record the state of container " + id + ": " + e.getMessage(), e);
@@ -169,7 +168,7 @@ public final class ContainerStore {
                         "Renaming a container with the same name as its current name");
             }
             checkNameFree(name, id);
-            write(c.paths().record(), Json.write(c.record().withName(name)));
+            write(c.paths().record(), ContainerJson.write(c.record().withName(name)));
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot rename container " + id + ": " + e.getMessage(), e);
         }

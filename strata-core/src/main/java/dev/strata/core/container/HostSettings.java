@@ -1,21 +1,13 @@
 package dev.strata.core.container;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * How a container meets the host: its mounts, published ports, network, and the lifecycle options of
  * {@code run} (Docker's "HostConfig", trimmed to what Strata does).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-public record HostSettings(
-        @JsonProperty("Mounts") List<ContainerMount> mounts,
-        @JsonProperty("Ports") List<PublishedPort> ports,
-        @JsonProperty("PublishAllPorts") boolean publishAllPorts,
-        @JsonProperty("NetworkMode") String networkMode,
-        @JsonProperty("ReadonlyRootfs") boolean readOnlyRootfs,
-        @JsonProperty("AutoRemove") boolean autoRemove) {
+public record HostSettings(List<ContainerMount> mounts, List<PublishedPort> ports, boolean publishAllPorts,
+        String networkMode, boolean readOnlyRootfs, boolean autoRemove) {
 
     public HostSettings {
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
@@ -23,21 +15,9 @@ public record HostSettings(
     }
 
     /** A mount as decided at create: a bind of a host path, a named or anonymous volume, or a tmpfs. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ContainerMount(
-            @JsonProperty("Type") String type,
-            @JsonProperty("Name") String name,
-            @JsonProperty("Source") String source,
-            @JsonProperty("Destination") String destination,
-            @JsonProperty("ReadOnly") boolean readOnly,
-            @JsonProperty("Options") String options,
-            @JsonProperty("Anonymous") boolean anonymous) {}
+    public record ContainerMount(String type, String name, String source, String destination, boolean readOnly,
+            String options, boolean anonymous) {}
 
     /** A port forwarded from the host to the container. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record PublishedPort(
-            @JsonProperty("HostIp") String hostIp,
-            @JsonProperty("HostPort") int hostPort,
-            @JsonProperty("ContainerPort") int containerPort,
-            @JsonProperty("Protocol") String protocol) {}
+    public record PublishedPort(String hostIp, int hostPort, int containerPort, String protocol) {}
 }

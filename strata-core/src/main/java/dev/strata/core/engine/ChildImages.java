@@ -11,7 +11,6 @@ import dev.strata.core.image.layout.FileLayer;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Manifest;
 import dev.strata.core.oci.MediaTypes;
 import dev.strata.core.oci.Reference;
@@ -80,7 +79,7 @@ final class ChildImages {
                 }
                 Manifest manifest = Manifest.oci(
                         new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(rawConfig), rawConfig.length), descriptors);
-                Image image = new LocalImage(Json.write(manifest), manifest, rawConfig, config, layers);
+                Image image = new LocalImage(manifest.toJson(), manifest, rawConfig, config, layers);
                 Digest id = tx.stage(image, tags, base == null ? null : Digest.sha256(base.rawConfig()));
                 tx.commit(created);
                 return id;

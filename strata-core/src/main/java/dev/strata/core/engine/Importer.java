@@ -12,7 +12,6 @@ import dev.strata.core.oci.ContainerConfig;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Manifest;
 import dev.strata.core.oci.MediaTypes;
 import dev.strata.core.oci.Platform;
@@ -50,7 +49,7 @@ final class Importer {
                 Descriptor layerBlob = new Descriptor(MediaTypes.OCI_LAYER, plain.digest(), plain.size());
                 Manifest manifest = Manifest.oci(
                         new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(rawConfig), rawConfig.length), List.of(layerBlob));
-                Image image = new LocalImage(Json.write(manifest), manifest, rawConfig, imageConfig,
+                Image image = new LocalImage(manifest.toJson(), manifest, rawConfig, imageConfig,
                         List.of(new FileLayer(layerBlob, plain.digest(), plain.file())));
                 Digest id = tx.stage(image, request.reference() == null ? List.of() : List.of(request.reference()), null);
                 tx.commit(now);

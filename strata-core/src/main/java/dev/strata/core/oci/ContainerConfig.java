@@ -1,35 +1,28 @@
 package dev.strata.core.oci;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The execution parameters inside an image config ("config" in the OCI spec), with Docker's field names.
- * Maps are kept sorted by the JSON codec; sets of ports and volumes are maps to empty objects, as in the spec.
+ * The execution parameters inside an image config ("config" in the OCI spec). The image config's codec writes
+ * them with Docker's field names and maps sorted; sets of ports and volumes are maps to empty objects, as in the
+ * spec.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"User", "ExposedPorts", "Env", "Entrypoint", "Cmd", "Healthcheck", "ArgsEscaped", "Volumes",
-    "WorkingDir", "Labels", "OnBuild", "StopSignal", "StopTimeout", "Shell"})
 public record ContainerConfig(
-        @JsonProperty("User") String user,
-        @JsonProperty("ExposedPorts") Map<String, Map<String, Object>> exposedPorts,
-        @JsonProperty("Env") List<String> env,
-        @JsonProperty("Entrypoint") List<String> entrypoint,
-        @JsonProperty("Cmd") List<String> cmd,
-        @JsonProperty("Healthcheck") Map<String, Object> healthcheck,
-        @JsonProperty("ArgsEscaped") Boolean argsEscaped,
-        @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
-        @JsonProperty("WorkingDir") String workingDir,
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("OnBuild") List<String> onBuild,
-        @JsonProperty("StopSignal") String stopSignal,
-        @JsonProperty("StopTimeout") Integer stopTimeout,
-        @JsonProperty("Shell") List<String> shell) {
+        String user,
+        Map<String, Map<String, Object>> exposedPorts,
+        List<String> env,
+        List<String> entrypoint,
+        List<String> cmd,
+        Map<String, Object> healthcheck,
+        Boolean argsEscaped,
+        Map<String, Map<String, Object>> volumes,
+        String workingDir,
+        Map<String, String> labels,
+        List<String> onBuild,
+        String stopSignal,
+        Integer stopTimeout,
+        List<String> shell) {
 
     public static final ContainerConfig EMPTY =
             new ContainerConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -1,20 +1,13 @@
 package dev.strata.core.oci;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 import java.util.Objects;
 
-/** An OCI content descriptor: what a blob is, its digest and its size. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"mediaType", "digest", "size", "annotations", "platform"})
-public record Descriptor(
-        @JsonProperty("mediaType") String mediaType,
-        @JsonProperty("digest") Digest digest,
-        @JsonProperty("size") long size,
-        @JsonProperty("annotations") Map<String, String> annotations,
-        @JsonProperty("platform") Platform platform) {
+/**
+ * An OCI content descriptor: what a blob is, its digest and its size (its JSON is written and read by the
+ * manifest and index codecs).
+ */
+public record Descriptor(String mediaType, Digest digest, long size, Map<String, String> annotations, Platform platform) {
 
     public Descriptor {
         Objects.requireNonNull(digest, "digest");

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.Set;
 
 /**
- * The project's JSON codec. Output is compact and in a stable order, so the same value always gives the
- * same bytes (and so the same digest). Thread-safe: the mapper is configured once and never changed.
+ * The project's data-binding JSON codec, for trees and the documents off the hot path. Output is compact and in a
+ * stable order, so the same value always gives the same bytes (and so the same digest). Manifests, indexes, image
+ * configs, container records and snapshot info have streaming codecs instead ({@link StreamingJson}): building
+ * this mapper and its serializers costs more at start-up than a short command. Thread-safe: the mapper is
+ * configured once and never changed.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -18,6 +22,13 @@ public final class Json {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
+
+    /**
+     * Types whose JSON is the streaming codecs': their records no longer carry Jackson annotations, so data binding
+     * would give other field names, and for manifests and configs other digests. Refused rather than guessed.
+     */
+    private static final Set<Class<?>> STREAMED = Set.of(Manifest.class, Index.class, Descriptor.class, Platform.class,
+            ImageConfig.class, ContainerConfig.class, ImageConfig.History.class, ImageConfig.RootFs.class);
 
     private Json() {}
 
@@ -27,6 +38,7 @@ public final class Json {
 
     /** Parses bytes as {@code type}; {@code what} names the document in the error. */
     public static <T> T read(byte[] raw, Class<T> type, String what) {
+        refuseStreamed(type.isArray() ? type.getComponentType() : type);
         try {
             return MAPPER.readValue(raw, type);
         } catch (IOException | IllegalArgumentException e) {
@@ -43,6 +55,7 @@ public final class Json {
     }
 
     public static byte[] write(Object value) {
+        refuseStreamed(value.getClass());
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -51,10 +64,18 @@ public final class Json {
     }
 
     public static String pretty(Object value) {
+        refuseStreamed(value.getClass());
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void refuseStreamed(Class<?> type) {
+        if (STREAMED.contains(type)) {
+            throw new IllegalArgumentException("cannot use data binding for " + type.getSimpleName()
+                    + ": its JSON is its own codec's (" + type.getSimpleName() + ".parse / toJson)");
         }
     }
 

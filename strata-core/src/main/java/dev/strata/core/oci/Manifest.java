@@ -1,22 +1,11 @@
 package dev.strata.core.oci;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /** An image manifest (OCI or Docker schema 2): one config blob and the layers, bottom first. */
-@JsonIgnoreProperties(ignoreUnknown = true)
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"schemaVersion", "mediaType", "config", "layers", "annotations"})
-public record Manifest(
-        @JsonProperty("schemaVersion") int schemaVersion,
-        @JsonProperty("mediaType") String mediaType,
-        @JsonProperty("config") Descriptor config,
-        @JsonProperty("layers") List<Descriptor> layers,
-        @JsonProperty("annotations") Map<String, String> annotations) {
+public record Manifest(int schemaVersion, String mediaType, Descriptor config, List<Descriptor> layers,
+        Map<String, String> annotations) {
 
     public Manifest {
         if (config == null) {
@@ -27,11 +16,16 @@ public record Manifest(
     }
 
     public static Manifest parse(byte[] raw) {
-        Manifest manifest = Json.read(raw, Manifest.class, "image manifest");
+        Manifest manifest = ManifestCodec.readManifest(raw);
         if (manifest.schemaVersion() != 2) {
             throw new InvalidContentException("unsupported manifest schemaVersion " + manifest.schemaVersion());
         }
         return manifest;
+    }
+
+    /** The JSON whose digest names this manifest: compact, fields in a fixed order, empty ones left out. */
+    public byte[] toJson() {
+        return ManifestCodec.write(this);
     }
 
     /** An OCI manifest for this config and these layers. */

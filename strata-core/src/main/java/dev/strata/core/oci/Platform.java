@@ -1,14 +1,7 @@
 package dev.strata.core.oci;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** The platform an image runs on, as an index entry describes it. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record Platform(
-        @JsonProperty("architecture") String architecture,
-        @JsonProperty("os") String os,
-        @JsonProperty("variant") String variant) {
+public record Platform(String architecture, String os, String variant) {
 
     /** The platform of this machine in Go's naming (amd64, arm64, …). */
     public static Platform host() {

@@ -6,7 +6,6 @@ import dev.strata.core.archive.LayerApplier;
 import dev.strata.core.content.Scratch;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.InvalidContentException;
-import dev.strata.core.oci.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -66,7 +65,7 @@ public final class DirectorySnapshotter implements Snapshotter {
     public Optional<SnapshotInfo> info(Digest chainId) {
         try {
             byte[] raw = Files.readAllBytes(dirOf(chainId).resolve(INFO));
-            return Optional.of(Json.read(raw, SnapshotInfo.class, "snapshot metadata"));
+            return Optional.of(SnapshotInfo.parse(raw));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -125,7 +124,7 @@ public final class DirectorySnapshotter implements Snapshotter {
                         + ", got " + unpacked.diffId());
             }
             SnapshotInfo info = new SnapshotInfo(ChainId.of(parent, diffId), diffId, parent, unpacked.result().size());
-            Files.write(unpacked.staging().resolve(INFO), Json.write(info));
+            Files.write(unpacked.staging().resolve(INFO), info.toJson());
             return new StagedDirectory(info, unpacked.staging());
         } catch (IOException e) {
             unpacked.discard();

@@ -68,8 +68,8 @@ public final class StoreTransaction implements AutoCloseable {
         }
         byte[] rawConfig = image.rawConfig();
         Digest id = stageBytes(rawConfig);
-        byte[] rawManifest = dev.strata.core.oci.Json.write(
-                Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, id, rawConfig.length), localLayers));
+        byte[] rawManifest =
+                Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, id, rawConfig.length), localLayers).toJson();
         Digest manifest = stageBytes(rawManifest);
         ImageRecord record = new ImageRecord(id, manifest, List.of(), List.of(), config.created(), size, parent,
                 null, config.config().labels());

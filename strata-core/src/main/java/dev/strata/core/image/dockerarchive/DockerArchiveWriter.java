@@ -75,7 +75,7 @@ public final class DockerArchiveWriter {
         try {
             TarSink tar = new TarSink(out);
             writeBlobs(tar, blobs);
-            tar.file(OciLayout.INDEX_FILE, Json.write(Index.oci(index)), Instant.EPOCH);
+            tar.file(OciLayout.INDEX_FILE, Index.oci(index).toJson(), Instant.EPOCH);
             tar.file(MANIFEST_JSON, goEncoded(manifest), Instant.EPOCH);
             tar.file(OciLayout.LAYOUT_FILE, OciLayout.layoutFileContent(), Instant.EPOCH);
             if (!repositories.isEmpty()) {

@@ -6,7 +6,6 @@ import dev.strata.core.StrataException;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Manifest;
 import dev.strata.core.oci.MediaTypes;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class ImageAssembler {
         }
         Descriptor configDescriptor = new Descriptor(MediaTypes.OCI_CONFIG, configDigest, rawConfig.length);
         Manifest manifest = Manifest.oci(configDescriptor, descriptors);
-        return new LocalImage(Json.write(manifest), manifest, rawConfig, config, fileLayers);
+        return new LocalImage(manifest.toJson(), manifest, rawConfig, config, fileLayers);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.Index;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Reference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ public final class OciLayoutWriter {
             }
             List<Descriptor> entries = new ArrayList<>(kept(existingIndex(dir), added));
             entries.addAll(added);
-            LayoutFiles.writeAtomically(dir.resolve(OciLayout.INDEX_FILE), Json.write(Index.oci(entries)));
+            LayoutFiles.writeAtomically(dir.resolve(OciLayout.INDEX_FILE), Index.oci(entries).toJson());
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot write OCI layout " + dir + ": " + e.getMessage(), e);
         }

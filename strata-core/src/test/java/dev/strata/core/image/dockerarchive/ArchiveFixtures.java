@@ -97,11 +97,11 @@ final class ArchiveFixtures {
                     Map.of(), new Platform("arm64", "linux", "v8"));
             Descriptor amd = new Descriptor(MediaTypes.OCI_MANIFEST, manifest.digest(), manifest.size(), Map.of(),
                     new Platform("amd64", "linux", null));
-            byte[] index = Json.write(Index.oci(List.of(arm, amd)));
+            byte[] index = Index.oci(List.of(arm, amd)).toJson();
             Descriptor indexBlob = blob(tar, index);
             entry = new Descriptor(MediaTypes.OCI_INDEX, indexBlob.digest(), indexBlob.size());
         }
-        tar.file("index.json", Json.write(Index.oci(List.of(entry.withAnnotations(annotations)))));
+        tar.file("index.json", Index.oci(List.of(entry.withAnnotations(annotations))).toJson());
         return tar.build();
     }
 

@@ -103,13 +103,13 @@ class OciLayoutTest {
         new OciLayoutWriter().write(List.of(named(busybox), named(app)), layout);
         Descriptor amd = busybox.manifestDescriptor();
         Descriptor arm = app.manifestDescriptor();
-        byte[] nested = Json.write(Index.oci(List.of(
+        byte[] nested = Index.oci(List.of(
                 new Descriptor(MediaTypes.OCI_MANIFEST, amd.digest(), amd.size(), Map.of(), AMD64),
-                new Descriptor(MediaTypes.OCI_MANIFEST, arm.digest(), arm.size(), Map.of(), new Platform("arm64", "linux", "v8")))));
+                new Descriptor(MediaTypes.OCI_MANIFEST, arm.digest(), arm.size(), Map.of(), new Platform("arm64", "linux", "v8")))).toJson();
         Descriptor nestedBlob = new Descriptor(MediaTypes.OCI_INDEX, dev.strata.core.oci.Digest.sha256(nested), nested.length);
         Files.write(layout.resolve(OciLayout.blobPath(nestedBlob.digest())), nested);
-        Files.write(layout.resolve("index.json"), Json.write(Index.oci(List.of(nestedBlob.withAnnotations(
-                Map.of(OciLayout.REF_NAME, "example.com/multi:1"))))));
+        Files.write(layout.resolve("index.json"), Index.oci(List.of(nestedBlob.withAnnotations(
+                Map.of(OciLayout.REF_NAME, "example.com/multi:1")))).toJson());
 
         assertThat(new OciLayoutReader(AMD64).read(layout)).singleElement().satisfies(n -> {
             assertThat(n.image().id()).isEqualTo(busybox.id());

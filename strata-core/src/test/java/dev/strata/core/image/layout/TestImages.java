@@ -9,7 +9,6 @@ import dev.strata.core.image.Layer;
 import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
-import dev.strata.core.oci.Json;
 import dev.strata.core.oci.Manifest;
 import dev.strata.core.oci.MediaTypes;
 import java.io.ByteArrayOutputStream;
@@ -97,7 +96,7 @@ public final class TestImages {
         }
         byte[] config = config(created, diffIds);
         Digest configDigest = store.put(config);
-        byte[] manifest = Json.write(Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, configDigest, config.length), descriptors));
+        byte[] manifest = Manifest.oci(new Descriptor(MediaTypes.OCI_CONFIG, configDigest, config.length), descriptors).toJson();
         return StoredImage.read(store, store.put(manifest));
     }
 
