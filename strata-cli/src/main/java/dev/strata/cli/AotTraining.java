@@ -45,6 +45,13 @@ public final class AotTraining {
             add(out, "etc/hello", 0644, "trained\n".getBytes(StandardCharsets.UTF_8));
         }
         Path archive = root.resolve("saved.tar");
+        Path context = Files.createDirectories(root.resolve("context/files"));
+        Files.writeString(context.resolve("a.txt"), "trained\n");
+        Files.writeString(context.getParent().resolve("Dockerfile"),
+                "FROM training:1\nLABEL purpose=training\nENV A=1\nWORKDIR /app\nCOPY files /app/files\n"
+                        + "COPY [\"files/a.txt\", \"/b.txt\"]\nEXPOSE 80\nCMD [\"sh\"]\n"
+                        // last: the training image has no programs, so this RUN fails, but its classes are trained
+                        + "RUN [\"/bin/true\"]\n");
         run(store, new String[][] {
             {"import", "-c", "CMD [\"sh\"]", tar.toString(), "training:1"},
             {"images"},
@@ -52,6 +59,10 @@ public final class AotTraining {
             {"image", "inspect", "training:1"},
             {"inspect", "-f", "{{.Id}}", "training:1"},
             {"history", "training:1"},
+            // a build (its copies need root for the image's mount; the rest trains anyway), then its cached rebuild
+            {"build", "-t", "training:built", context.getParent().toString()},
+            {"build", "-q", context.getParent().toString()},
+            {"rmi", "training:built"},
             {"tag", "training:1", "training:2"},
             {"save", "-o", archive.toString(), "training:1"},
             {"rmi", "training:1", "training:2"},

@@ -3,7 +3,6 @@ package dev.strata.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import dev.strata.cli.commands.ContainerCommand;
-import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.sys.NativeLinks;
 import java.io.IOException;
@@ -11,9 +10,8 @@ import java.io.IOException;
 /**
  * Runs, on a second core while the command line is parsed, the one-time work that nearly every command meets
  * later on its critical path: class initialisers that compute tables (Jackson's parser base class builds
- * {@code BigDecimal}'s, which costs some 15 ms), the first date parse, and the bootstrap of records'
- * {@code hashCode}. Whichever thread gets there first does the work once; the other waits or finds it done, so
- * nothing here changes behaviour, only when the cost is paid.
+ * {@code BigDecimal}'s, which costs some 15 ms) and the first date parse. Whichever thread gets there first does
+ * the work once; the other waits or finds it done, so nothing here changes behaviour, only when the cost is paid.
  */
 final class StartupWarmer {
     private StartupWarmer() {}
@@ -41,7 +39,6 @@ final class StartupWarmer {
             // a warm-up must never fail a command: the real read reports any real problem
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
-        Digest.parse("sha256:" + "0".repeat(64)).hashCode();
         if (containers) {
             NativeLinks.linkAll();
         }

@@ -104,7 +104,7 @@ final class ImageBuilder {
         listener.event(new BuildEvent.Step(++step, total, stagePlan.stage().from().origin().original()));
         BuildStage base = from(stagePlan);
         targetBase = base;
-        BuildStage stage = new BuildStage(base.image(), base.stored(), base.config().withDefaultPath(), base.args());
+        BuildStage stage = base.withConfig(base.config().withDefaultPath());
         listener.event(new BuildEvent.StepImage(stage.image()));
         stage = runTriggers(stage);
         for (Instruction instruction : stagePlan.stage().instructions()) {
@@ -126,12 +126,12 @@ final class ImageBuilder {
         var args = plan.argScope(stagePlan.index());
         if (stagePlan.baseStage().isPresent()) {
             BuildStage base = finished.get(stagePlan.baseStage().getAsInt());
-            return new BuildStage(base.image(), base.stored(),
+            return BuildStage.of(base.image(), base.stored(),
                     StageConfig.of(base.stored() == null ? null : base.stored().config().config(),
                             base.stored() == null ? null : base.stored().config().author()), args);
         }
         if (stagePlan.baseImage().equals("scratch")) {
-            return new BuildStage(null, null, StageConfig.of(null, null), args);
+            return BuildStage.of(null, null, StageConfig.of(null, null), args);
         }
         return imageAsStage(stagePlan.baseImage()).withArgs(args);
     }
@@ -140,7 +140,7 @@ final class ImageBuilder {
     private BuildStage imageAsStage(String name) {
         ImageRecord record = baseImage(name);
         StoredImage stored = store.image(record);
-        return new BuildStage(record.id(), stored, StageConfig.of(stored.config().config(), stored.config().author()),
+        return BuildStage.of(record.id(), stored, StageConfig.of(stored.config().config(), stored.config().author()),
                 null);
     }
 
@@ -165,8 +165,8 @@ final class ImageBuilder {
         listener.event(new BuildEvent.Triggers(triggers.size()));
         var cleared = stage.config().config().toBuilder();
         cleared.onBuild = null;
-        BuildStage current = new BuildStage(stage.image(), stage.stored(),
-                new StageConfig(cleared.build(), stage.config().author(), stage.config().cmdSet()), stage.args());
+        BuildStage current = stage.withConfig(
+                new StageConfig(cleared.build(), stage.config().author(), stage.config().cmdSet()));
         for (String trigger : triggers) {
             current = execute(current, Dockerfile.parseTrigger(trigger, "ONBUILD"));
         }

@@ -8,6 +8,7 @@ import dev.strata.core.build.StageConfig;
 import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.store.ImageIndex;
 import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.LocalStore;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ final class StepCommitter {
     private final boolean noCache;
     private final String created;
     private final boolean reproducible;
+    private ImageIndex.Snapshot index;
 
     StepCommitter(LocalStore store, BuildCache cache, BuildListener listener, boolean noCache, String created,
             boolean reproducible) {
@@ -55,13 +57,13 @@ final class StepCommitter {
         if (noCache) {
             return Optional.empty();
         }
-        Optional<ImageRecord> record = cache.find(key).flatMap(id -> store.index().read().byId(id));
+        Optional<ImageRecord> record = cache.find(key).flatMap(id -> index().byId(id));
         if (record.isEmpty()) {
             return Optional.empty();
         }
         listener.event(new BuildEvent.CacheHit());
-        StoredImage stored = store.image(record.get());
-        return Optional.of(new BuildStage(record.get().id(), stored, next, stage.args()));
+        ImageRecord found = record.get();
+        return Optional.of(BuildStage.lazily(found.id(), () -> store.image(found), next, stage.args()));
     }
 
     /** Makes and records the step's image; {@code producer} writes its layer, or is null for a metadata step. */
@@ -71,8 +73,20 @@ final class StepCommitter {
         Digest id = new ChildImages(store).create(base, producer,
                 diffId -> config(base, next, createdBy, diffId), List.of(), created, what);
         cache.record(key, id);
-        StoredImage stored = store.image(store.index().read().byId(id).orElseThrow());
-        return new BuildStage(id, stored, next, stage.args());
+        index = null; // this build changed the index
+        ImageRecord made = index().byId(id).orElseThrow();
+        return BuildStage.lazily(id, () -> store.image(made), next, stage.args());
+    }
+
+    /**
+     * The image index as this build last read it: read once, again after the build adds an image. An image another
+     * process adds meanwhile is only a cache miss; one it removes is found missing when the step reads it.
+     */
+    private ImageIndex.Snapshot index() {
+        if (index == null) {
+            index = store.index().read();
+        }
+        return index;
     }
 
     private ImageConfig config(StoredImage base, StageConfig next, String createdBy, Digest diffId) {

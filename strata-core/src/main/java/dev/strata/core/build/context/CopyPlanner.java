@@ -83,8 +83,10 @@ public final class CopyPlanner {
             } else {
                 String hash = checksums.source(sourceKey("file", source.file.path()), List.of(source.file),
                         hashes -> "file:" + hashes[0]);
-                String target = intoDirectory || request.existingDirectory().test(destination)
-                        ? PlannedEntries.under(destination, GoPaths.base(GoPaths.clean("/" + source.name)))
+                String name = source.name;
+                java.util.function.Supplier<String> target = () -> intoDirectory
+                        || request.existingDirectory().test(destination)
+                        ? PlannedEntries.under(destination, GoPaths.base(GoPaths.clean("/" + name)))
                         : destination;
                 entries.add(new PlannedEntries.Segment(i, List.of(source.file), destination, 0, target));
                 sources.add(new CopySource(source.name, source.file.path(), source.file.absolute(), false, hash));

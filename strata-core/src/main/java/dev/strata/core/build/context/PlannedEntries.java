@@ -10,8 +10,12 @@ import java.util.List;
  * for nothing. Immutable once built; thread-safe.
  */
 final class PlannedEntries extends AbstractList<PlannedEntry> {
-    /** The files of one source, and how their context paths map into the image. */
-    record Segment(int source, List<ContextFile> files, String destination, int cut, String singleTarget) {}
+    /**
+     * The files of one source, and how their context paths map into the image; a single file's target is decided
+     * when the entries are made (it may depend on the image, which a cached step never needs to look at).
+     */
+    record Segment(int source, List<ContextFile> files, String destination, int cut,
+            java.util.function.Supplier<String> singleTarget) {}
 
     private final List<Segment> segments;
     private volatile List<PlannedEntry> entries;
@@ -28,7 +32,7 @@ final class PlannedEntries extends AbstractList<PlannedEntry> {
                 List<ContextFile> files = new ArrayList<>(segment.files());
                 files.sort((x, y) -> comparePaths(x.path(), y.path()));
                 for (ContextFile file : files) {
-                    String target = segment.singleTarget() != null ? segment.singleTarget()
+                    String target = segment.singleTarget() != null ? segment.singleTarget().get()
                             : under(segment.destination(), file.path().substring(segment.cut()));
                     list.add(PlannedEntry.of(segment.source(), file, target));
                 }
