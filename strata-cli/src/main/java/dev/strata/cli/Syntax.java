@@ -152,7 +152,9 @@ public final class Syntax {
         return this;
     }
 
+    /** A positional parameter whose arity asks for a value is required, as picocli makes it from an annotation. */
     private <T> Syntax add(PositionalParamSpec.Builder builder, Consumer<T> set) {
+        builder.required(builder.arity().min() > 0);
         Binding<T> binding = new Binding<>(set);
         spec.addPositional(builder.getter(binding).setter(binding).build());
         return this;

@@ -23,7 +23,7 @@ public final class Verbs {
     /** Registers on {@code group} the verb that {@code word} names (its name or an alias), or every verb if none. */
     public CommandLine addTo(CommandLine group, String word) {
         for (Verb verb : verbs) {
-            if (verb.name.equals(word) || verb.aliases.contains(word)) {
+            if (word != null && (verb.name.equals(word) || verb.aliases.contains(word))) {
                 verb.addTo(group);
                 return group;
             }
