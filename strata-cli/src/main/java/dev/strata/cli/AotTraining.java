@@ -74,6 +74,10 @@ public final class AotTraining {
             {"rm", "training-commit"},
             {"rmi", "training:3"},
             {"system", "df"},
+            {"volume", "create", "training"},
+            {"volume", "ls"},
+            {"volume", "inspect", "training"},
+            {"volume", "rm", "training"},
             {"images", "-q"},
         });
     }

@@ -26,7 +26,7 @@ final class StartupWarmer {
     }
 
     private static boolean runsContainers(String[] args) {
-        String verb = StrataCommand.verbOf(args);
+        String verb = Verbs.word(args, 0);
         return verb != null && (verb.equals("container") || ContainerCommand.VERBS.contains(verb));
     }
 

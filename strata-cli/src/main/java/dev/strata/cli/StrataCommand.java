@@ -12,10 +12,7 @@ import dev.strata.cli.commands.RmiCommand;
 import dev.strata.cli.commands.SaveCommand;
 import dev.strata.cli.commands.SystemCommand;
 import dev.strata.cli.commands.TagCommand;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import dev.strata.cli.commands.VolumeCommand;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** The root command: global options and the list of verbs. */
@@ -23,8 +20,8 @@ public final class StrataCommand {
     private StrataCommand() {}
 
     /**
-     * The command line with the verbs registered. Building a verb's model costs reflection, so only the verb
-     * being run is registered, unless help is asked for or no verb is recognised.
+     * The command line with the verbs registered: only the verb being run (and, for a group, only its verb being
+     * run), unless help is asked for or no verb is recognised.
      */
     static picocli.CommandLine commandLine(Cli cli, String[] args) {
         Syntax root = Syntax.group("strata", "A daemonless, Docker-compatible container image engine.");
@@ -34,48 +31,27 @@ public final class StrataCommand {
         root.spec().addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
         root.spec().version(version());
-        picocli.CommandLine self = root.line();
-        Map<String, Supplier<picocli.CommandLine>> verbs = new LinkedHashMap<>();
-        verbs.put("images", () -> ImagesCommand.line(cli));
-        verbs.put("build", () -> dev.strata.cli.commands.BuildCommand.line(cli));
-        verbs.put("builder", () -> dev.strata.cli.commands.BuilderCommand.line(cli));
-        verbs.put("image", () -> ImageCommand.build(cli));
-        verbs.put("inspect", () -> new picocli.CommandLine(new InspectCommand(cli)));
-        verbs.put("history", () -> new picocli.CommandLine(new HistoryCommand(cli)));
-        verbs.put("tag", () -> new picocli.CommandLine(new TagCommand(cli)));
-        verbs.put("rmi", () -> new picocli.CommandLine(new RmiCommand(cli)));
-        verbs.put("import", () -> new picocli.CommandLine(new ImportCommand(cli)));
-        verbs.put("save", () -> new picocli.CommandLine(new SaveCommand(cli)));
-        verbs.put("load", () -> new picocli.CommandLine(new LoadCommand(cli)));
-        verbs.put("system", () -> SystemCommand.build(cli));
-        verbs.put("container", () -> ContainerCommand.build(cli));
-        verbs.put("ps", () -> new picocli.CommandLine(new PsCommand(cli)));
+        String groupVerb = Verbs.word(args, 1);
+        Verbs verbs = new Verbs()
+                .add("images", () -> ImagesCommand.line(cli))
+                .add("build", () -> dev.strata.cli.commands.BuildCommand.line(cli))
+                .add("builder", () -> dev.strata.cli.commands.BuilderCommand.line(cli))
+                .add("image", () -> ImageCommand.line(cli, groupVerb))
+                .add("inspect", () -> InspectCommand.line(cli))
+                .add("history", () -> HistoryCommand.line(cli))
+                .add("tag", () -> TagCommand.line(cli))
+                .add("rmi", () -> RmiCommand.line(cli))
+                .add("import", () -> ImportCommand.line(cli))
+                .add("save", () -> SaveCommand.line(cli))
+                .add("load", () -> LoadCommand.line(cli))
+                .add("system", () -> SystemCommand.line(cli, groupVerb))
+                .add("container", () -> ContainerCommand.line(cli, groupVerb))
+                .add("ps", () -> PsCommand.line(cli));
         for (String verb : ContainerCommand.VERBS) {
-            verbs.put(verb, () -> ContainerCommand.verb(cli, verb));
+            verbs.add(verb, () -> ContainerCommand.verb(cli, verb));
         }
-        verbs.put("volume", () -> dev.strata.cli.commands.VolumeCommand.build(cli));
-        String verb = verbOf(args);
-        if (verb != null && verbs.containsKey(verb)) {
-            self.addSubcommand(verb, Syntax.withHelp(verbs.get(verb).get()));
-        } else {
-            verbs.forEach((name, build) -> self.addSubcommand(name, Syntax.withHelp(build.get())));
-        }
-        return self;
-    }
-
-    /** The first argument that is not a global option or its value. */
-    static String verbOf(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--root")) {
-                i++;
-            } else if (!arg.startsWith("-")) {
-                return arg;
-            } else if (!arg.startsWith("--root=")) {
-                return null;
-            }
-        }
-        return null;
+        verbs.add("volume", () -> VolumeCommand.line(cli, groupVerb));
+        return verbs.addTo(root.line(), Verbs.word(args, 0));
     }
 
     /** The version from the jar's manifest. */

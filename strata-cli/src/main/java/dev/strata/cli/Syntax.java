@@ -37,13 +37,23 @@ public final class Syntax {
                 set);
     }
 
-    /** A boolean option that is on unless given as {@code --name=false}, as Docker's {@code build --rm}. */
-    public Syntax switchedOn(String names, String description, Consumer<Boolean> set) {
-        return add(option(names, description).arity("0..1").type(boolean.class).initialValue(true)
-                .hasInitialValue(true).paramLabel("<true|false>"), set);
+    /**
+     * A boolean option that is true unless turned off with an explicit value ({@code -H=false}); given alone, it
+     * is true. Its help shows {@code -H, --human[=LABEL]}.
+     */
+    public Syntax optionalBoolean(String names, String label, String description, Consumer<Boolean> set) {
+        return add(trueUnlessTurnedOff(names, label, description), set);
     }
 
-    /** An option taking one string value; the last one given wins. */
+    /**
+     * An {@link #optionalBoolean} that a {@code --no-} form also turns off, as Docker's {@code --pause=false} and
+     * picocli's {@code --no-pause}. Its help shows {@code -p, --[no-]pause[=LABEL]}.
+     */
+    public Syntax negatableBoolean(String names, String label, String description, Consumer<Boolean> set) {
+        return add(trueUnlessTurnedOff(names, label, description).negatable(true), set);
+    }
+
+    /** An option taking one string value; given twice, picocli reports it (as for every single-value option). */
     public Syntax option(String names, String label, String description, Consumer<String> set) {
         return add(option(names, description).paramLabel(label).type(String.class), set);
     }
@@ -118,24 +128,22 @@ public final class Syntax {
         return spec;
     }
 
-    /** The command line, with {@code --help} added (every verb takes it, as Docker's do). */
+    /** The command line, with {@code --help} added unless declared (every verb takes it, as Docker's do). */
     public CommandLine line() {
-        return withHelp(new CommandLine(spec, Syntax::noFactory));
-    }
-
-    /**
-     * Adds {@code --help} to a command line and its subcommands that lack it (for command lines not built here).
-     */
-    public static CommandLine withHelp(CommandLine line) {
-        if (line.getCommandSpec().findOption("--help") == null) {
-            line.getCommandSpec().addOption(OptionSpec.builder("--help").usageHelp(true).description("Print usage").build());
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("--help").usageHelp(true).description("Print usage").build());
         }
-        line.getSubcommands().values().forEach(Syntax::withHelp);
-        return line;
+        return new CommandLine(spec, Syntax::noFactory);
     }
 
     private static OptionSpec.Builder option(String names, String description) {
         return OptionSpec.builder(names.split(",\\s*")).description(description);
+    }
+
+    /** A boolean that may take a value: absent or given alone it is true (picocli's default and fallback values). */
+    private static OptionSpec.Builder trueUnlessTurnedOff(String names, String label, String description) {
+        return option(names, description).paramLabel(label).type(boolean.class).arity("0..1").defaultValue("true")
+                .fallbackValue("true");
     }
 
     private <T> Syntax add(OptionSpec.Builder builder, Consumer<T> set) {
@@ -144,7 +152,9 @@ public final class Syntax {
         return this;
     }
 
+    /** A positional parameter whose arity asks for a value is required, as picocli makes it from an annotation. */
     private <T> Syntax add(PositionalParamSpec.Builder builder, Consumer<T> set) {
+        builder.required(builder.arity().min() > 0);
         Binding<T> binding = new Binding<>(set);
         spec.addPositional(builder.getter(binding).setter(binding).build());
         return this;

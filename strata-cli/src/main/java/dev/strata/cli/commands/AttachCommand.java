@@ -2,25 +2,27 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Attach;
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.container.Container;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code attach}: connect this terminal to a running container's input and output. */
-@Command(addMethodSubcommands = false, name = "attach", description = "Attach local standard input, output, and error streams to a running container")
 public final class AttachCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean noStdin;
+    private String container;
 
-    @Option(names = "--no-stdin", description = "Do not attach STDIN")
-    boolean noStdin;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    public AttachCommand(Cli cli) {
+    private AttachCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        AttachCommand c = new AttachCommand(cli);
+        return Syntax.of(c, "attach", "Attach local standard input, output, and error streams to a running container")
+                .flag("--no-stdin", "Do not attach STDIN", v -> c.noStdin = v)
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .line();
     }
 
     @Override

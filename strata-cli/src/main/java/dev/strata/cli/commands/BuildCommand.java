@@ -56,7 +56,8 @@ public final class BuildCommand implements Callable<Integer> {
                 .flag("--pull", "Always attempt to pull a newer version of the image", v -> { })
                 .flag("-q, --quiet", "Suppress the build output and print image ID on success", v -> c.quiet = v)
                 .option("--iidfile", "string", "Write the image ID to the file", v -> c.iidFile = v)
-                .switchedOn("--rm", "Remove intermediate containers after a successful build", v -> c.removeContainers = v)
+                .optionalBoolean("--rm", "<true|false>", "Remove intermediate containers after a successful build",
+                        v -> c.removeContainers = v)
                 .flag("--force-rm", "Always remove intermediate containers", v -> c.forceRemove = v)
                 .option("--network", "string", "Set the networking mode for the RUN instructions during build (none, host, slirp4netns; default none)",
                         v -> c.network = v)

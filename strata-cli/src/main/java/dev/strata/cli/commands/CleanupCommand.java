@@ -1,20 +1,25 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code container cleanup ID}: what a container's monitor runs when the container ends (not for users). */
-@Command(addMethodSubcommands = false, name = "cleanup", hidden = true, description = "Tidy up after a container that has ended")
 public final class CleanupCommand implements Callable<Integer> {
     private final Cli cli;
+    private String container;
 
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    public CleanupCommand(Cli cli) {
+    private CleanupCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        CleanupCommand c = new CleanupCommand(cli);
+        return Syntax.of(c, "cleanup", "Tidy up after a container that has ended")
+                .hidden()
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .line();
     }
 
     @Override

@@ -2,20 +2,24 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code container prune}: remove every stopped container. */
-@Command(addMethodSubcommands = false, name = "prune", description = "Remove all stopped containers")
 public final class ContainerPruneCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean force;
 
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
-    boolean force;
-
-    public ContainerPruneCommand(Cli cli) {
+    private ContainerPruneCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        ContainerPruneCommand c = new ContainerPruneCommand(cli);
+        return Syntax.of(c, "prune", "Remove all stopped containers")
+                .flag("-f, --force", "Do not prompt for confirmation", v -> c.force = v)
+                .line();
     }
 
     @Override

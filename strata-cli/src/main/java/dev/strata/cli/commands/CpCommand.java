@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.runtime.rootfs.ContainerArchive;
 import dev.strata.core.runtime.rootfs.ExtractOptions;
@@ -16,35 +17,33 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code cp}: copy between a container and the host, either way, with Docker's rules; {@code -} is a tar on
  * stdin or stdout. Paths in the container are resolved inside its root: a symbolic link there cannot lead out.
  */
-@Command(addMethodSubcommands = false, name = "cp", description = "Copy files/folders between a container and the local filesystem")
 public final class CpCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean archive;
+    private boolean followLink;
+    private boolean quiet;
+    private String source;
+    private String destination;
 
-    @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
-    boolean archive;
-
-    @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
-    boolean followLink;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress progress output during copy")
-    boolean quiet;
-
-    @Parameters(index = "0", paramLabel = "SRC_PATH")
-    String source;
-
-    @Parameters(index = "1", paramLabel = "DEST_PATH")
-    String destination;
-
-    public CpCommand(Cli cli) {
+    private CpCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        CpCommand c = new CpCommand(cli);
+        return Syntax.of(c, "cp", "Copy files/folders between a container and the local filesystem")
+                .flag("-a, --archive", "Archive mode (copy all uid/gid information)", v -> c.archive = v)
+                .flag("-L, --follow-link", "Always follow symbol link in SRC_PATH", v -> c.followLink = v)
+                .flag("-q, --quiet", "Suppress progress output during copy", v -> c.quiet = v)
+                .parameter("0", "1", "SRC_PATH", v -> c.source = v)
+                .parameter("1", "1", "DEST_PATH", v -> c.destination = v)
+                .line();
     }
 
     @Override

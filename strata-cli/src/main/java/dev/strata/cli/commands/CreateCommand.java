@@ -1,25 +1,29 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code create}: make a container without starting it; prints its ID. */
-@Command(addMethodSubcommands = false, name = "create", description = "Create a new container")
 public final class CreateCommand implements Callable<Integer> {
     private final Cli cli;
+    private final RunFlags flags = new RunFlags();
 
-    @Mixin
-    RunFlags flags;
-
-    public CreateCommand(Cli cli) {
+    private CreateCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    /** Options after the image belong to the container's command, as in {@code create IMAGE ls -l}. */
+    public static CommandLine line(Cli cli) {
+        CreateCommand c = new CreateCommand(cli);
+        return c.flags.declare(Syntax.of(c, "create", "Create a new container")).line();
     }
 
     @Override
     public Integer call() {
-        cli.out().println(cli.engine().containers().create(flags.toOptions(true, cli.env()), java.nio.file.Path.of("").toAbsolutePath()).id());
+        cli.out().println(cli.engine().containers().create(flags.toOptions(true, cli.env()), Path.of("").toAbsolutePath()).id());
         return 0;
     }
 }

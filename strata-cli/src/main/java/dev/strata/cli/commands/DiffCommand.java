@@ -1,21 +1,25 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.snapshot.overlay.Change;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code diff}: files a container added (A), changed (C) or deleted (D). */
-@Command(addMethodSubcommands = false, name = "diff", description = "Inspect changes to files or directories on a container's filesystem")
 public final class DiffCommand implements Callable<Integer> {
     private final Cli cli;
+    private String container;
 
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    public DiffCommand(Cli cli) {
+    private DiffCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        DiffCommand c = new DiffCommand(cli);
+        return Syntax.of(c, "diff", "Inspect changes to files or directories on a container's filesystem")
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .line();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.engine.ExecOptions;
 import dev.strata.core.runtime.Stdio;
 import java.io.IOException;
@@ -11,41 +12,39 @@ import java.lang.ProcessBuilder.Redirect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code exec}: run a command in a running container; exits with the command's exit code. */
-@Command(addMethodSubcommands = false, name = "exec", description = "Execute a command in a running container")
 public final class ExecCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean interactive;
+    private boolean tty;
+    private boolean detach;
+    private List<String> env = List.of();
+    private String workdir;
+    private String user;
+    private String container;
+    private List<String> command = List.of();
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
-    boolean interactive;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
-    boolean tty;
-
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
-    boolean detach;
-
-    @Option(names = {"-e", "--env"}, description = "Set environment variables")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container")
-    String workdir;
-
-    @Option(names = {"-u", "--user"}, description = "Username or UID (format: \"<name|uid>[:<group|gid>]\")")
-    String user;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND")
-    List<String> command = new ArrayList<>();
-
-    public ExecCommand(Cli cli) {
+    private ExecCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    /** Options after the container belong to the command, as in {@code exec CONTAINER ls -l}. */
+    public static CommandLine line(Cli cli) {
+        ExecCommand c = new ExecCommand(cli);
+        return Syntax.of(c, "exec", "Execute a command in a running container")
+                .stopAtPositional()
+                .flag("-i, --interactive", "Keep STDIN open even if not attached", v -> c.interactive = v)
+                .flag("-t, --tty", "Allocate a pseudo-TTY", v -> c.tty = v)
+                .flag("-d, --detach", "Detached mode: run command in the background", v -> c.detach = v)
+                .repeatable("-e, --env", "<env>", "Set environment variables", v -> c.env = v)
+                .option("-w, --workdir", "<workdir>", "Working directory inside the container", v -> c.workdir = v)
+                .option("-u, --user", "<user>", "Username or UID (format: \"<name|uid>[:<group|gid>]\")",
+                        v -> c.user = v)
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .parameters("1..*", "1..*", "COMMAND", v -> c.command = v)
+                .line();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.HostSettings;
 import dev.strata.core.runtime.rootfs.ContainerArchive;
@@ -11,23 +12,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code export}: a container's whole filesystem as a tar (volumes and binds left out), to a file or stdout. */
-@Command(addMethodSubcommands = false, name = "export", description = "Export a container's filesystem as a tar archive")
 public final class ExportCommand implements Callable<Integer> {
     private final Cli cli;
+    private Path output;
+    private String container;
 
-    @Option(names = {"-o", "--output"}, description = "Write to a file, instead of STDOUT")
-    Path output;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    public ExportCommand(Cli cli) {
+    private ExportCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        ExportCommand c = new ExportCommand(cli);
+        return Syntax.of(c, "export", "Export a container's filesystem as a tar archive")
+                .pathOption("-o, --output", "<output>", "Write to a file, instead of STDOUT", v -> c.output = v)
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .line();
     }
 
     @Override

@@ -2,42 +2,41 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import dev.strata.core.engine.HistoryRow;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code history}: how an image was made, newest step first. */
-@Command(addMethodSubcommands = false, name = "history", description = "Show the history of an image")
 public final class HistoryCommand implements Callable<Integer> {
     static final Map<String, String> HEADERS = Map.of("ID", "IMAGE", "CreatedSince", "CREATED", "CreatedAt",
             "CREATED AT", "CreatedBy", "CREATED BY", "Size", "SIZE", "Comment", "COMMENT");
     private static final int CREATED_BY_WIDTH = 45;
 
     private final Cli cli;
+    private boolean human;
+    private boolean noTrunc;
+    private boolean quiet;
+    private String format;
+    private String name;
 
-    @Option(names = {"-H", "--human"}, arity = "0..1", fallbackValue = "true", defaultValue = "true",
-            description = "Print sizes and dates in human readable format (default true)")
-    boolean human;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
-    boolean noTrunc;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only show image IDs")
-    boolean quiet;
-
-    @Option(names = "--format", description = "Format output using a custom template")
-    String format;
-
-    @Parameters(arity = "1", paramLabel = "IMAGE")
-    String name;
-
-    public HistoryCommand(Cli cli) {
+    private HistoryCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        HistoryCommand c = new HistoryCommand(cli);
+        return Syntax.of(c, "history", "Show the history of an image")
+                .optionalBoolean("-H, --human", "<human>",
+                        "Print sizes and dates in human readable format (default true)", v -> c.human = v)
+                .flag("--no-trunc", "Don't truncate output", v -> c.noTrunc = v)
+                .flag("-q, --quiet", "Only show image IDs", v -> c.quiet = v)
+                .option("--format", "<format>", "Format output using a custom template", v -> c.format = v)
+                .parameter("0", "1", "IMAGE", v -> c.name = v)
+                .line();
     }
 
     @Override

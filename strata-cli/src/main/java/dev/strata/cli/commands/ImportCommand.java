@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.engine.ImportRequest;
 import dev.strata.core.oci.Digest;
@@ -16,35 +17,34 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code import}: make an image from a root filesystem tarball (a file, a URL or stdin). */
-@Command(addMethodSubcommands = false, name = "import", description = "Import the contents from a tarball to create a filesystem image")
 public final class ImportCommand implements Callable<Integer> {
     private final Cli cli;
+    private List<String> changes = List.of();
+    private String message;
+    private String platform;
+    private String source;
+    private String reference;
 
-    @Option(names = {"-c", "--change"}, description = "Apply Dockerfile instruction to the created image")
-    List<String> changes = new ArrayList<>();
-
-    @Option(names = {"-m", "--message"}, description = "Set commit message for imported image")
-    String message;
-
-    @Option(names = "--platform", description = "Set platform if server is multi-platform capable")
-    String platform;
-
-    @Parameters(index = "0", paramLabel = "file|URL|-")
-    String source;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]")
-    String reference;
-
-    public ImportCommand(Cli cli) {
+    private ImportCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        ImportCommand c = new ImportCommand(cli);
+        return Syntax.of(c, "import", "Import the contents from a tarball to create a filesystem image")
+                .repeatable("-c, --change", "<changes>", "Apply Dockerfile instruction to the created image",
+                        v -> c.changes = v)
+                .option("-m, --message", "<message>", "Set commit message for imported image", v -> c.message = v)
+                .option("--platform", "<platform>", "Set platform if server is multi-platform capable",
+                        v -> c.platform = v)
+                .parameter("0", "1", "file|URL|-", v -> c.source = v)
+                .parameter("1", "0..1", "REPOSITORY[:TAG]", v -> c.reference = v)
+                .line();
     }
 
     @Override

@@ -2,41 +2,43 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code inspect} / {@code image inspect}: Docker-shaped JSON, or a Go template per object. */
-@Command(addMethodSubcommands = false, name = "inspect", description = "Return low-level information on containers and images")
 public final class InspectCommand implements Callable<Integer> {
     private final Cli cli;
+    private String format;
+    private String type;
+    private boolean size;
+    private List<String> names;
 
-    @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
-    String format;
-
-    @Option(names = "--type", description = "Only inspect objects of the given type (container, image)")
-    String type;
-
-    @Option(names = {"-s", "--size"}, description = "Display total file sizes if the type is container (not supported)")
-    boolean size;
-
-    @Parameters(arity = "1..*", paramLabel = "NAME|ID")
-    List<String> names;
-
-    /** {@code inspect}: containers, then images. */
-    public InspectCommand(Cli cli) {
-        this(cli, null);
-    }
-
-    /** {@code image inspect} or {@code container inspect}: only that type. */
-    public InspectCommand(Cli cli, String type) {
+    private InspectCommand(Cli cli, String type) {
         this.cli = cli;
         this.type = type;
+    }
+
+    /** {@code inspect}: containers, then images. */
+    public static CommandLine line(Cli cli) {
+        return line(cli, null);
+    }
+
+    /** {@code image inspect} or {@code container inspect}: only that type (unless {@code --type} says otherwise). */
+    public static CommandLine line(Cli cli, String type) {
+        InspectCommand c = new InspectCommand(cli, type);
+        return Syntax.of(c, "inspect", "Return low-level information on containers and images")
+                .option("-f, --format", "<format>", "Format output using a custom template", v -> c.format = v)
+                .option("--type", "<type>", "Only inspect objects of the given type (container, image)",
+                        v -> c.type = v)
+                .flag("-s, --size", "Display total file sizes if the type is container (not supported)",
+                        v -> c.size = v)
+                .parameters("0..*", "1..*", "NAME|ID", v -> c.names = v)
+                .line();
     }
 
     private Map<String, Object> inspect(String name) {

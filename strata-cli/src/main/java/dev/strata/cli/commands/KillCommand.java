@@ -1,25 +1,27 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code kill}: send a signal (SIGKILL by default) to running containers. */
-@Command(addMethodSubcommands = false, name = "kill", description = "Kill one or more running containers")
 public final class KillCommand implements Callable<Integer> {
     private final Cli cli;
+    private String signal;
+    private List<String> names;
 
-    @Option(names = {"-s", "--signal"}, description = "Signal to send to the container (default KILL)")
-    String signal;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
-
-    public KillCommand(Cli cli) {
+    private KillCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        KillCommand c = new KillCommand(cli);
+        return Syntax.of(c, "kill", "Kill one or more running containers")
+                .option("-s, --signal", "<signal>", "Signal to send to the container (default KILL)", v -> c.signal = v)
+                .parameters("0..*", "1..*", "CONTAINER", v -> c.names = v)
+                .line();
     }
 
     @Override

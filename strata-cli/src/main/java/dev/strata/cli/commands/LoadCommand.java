@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.LayerProgressPrinter;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.engine.LoadedImage;
 import dev.strata.core.progress.ProgressListener;
@@ -12,22 +13,24 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code load}: read images from a docker save / OCI archive (stdin unless -i). */
-@Command(addMethodSubcommands = false, name = "load", description = "Load an image from a tar archive or STDIN")
 public final class LoadCommand implements Callable<Integer> {
     private final Cli cli;
+    private Path input;
+    private boolean quiet;
 
-    @Option(names = {"-i", "--input"}, description = "Read from tar archive file, instead of STDIN")
-    Path input;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress the load output")
-    boolean quiet;
-
-    public LoadCommand(Cli cli) {
+    private LoadCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        LoadCommand c = new LoadCommand(cli);
+        return Syntax.of(c, "load", "Load an image from a tar archive or STDIN")
+                .pathOption("-i, --input", "<input>", "Read from tar archive file, instead of STDIN", v -> c.input = v)
+                .flag("-q, --quiet", "Suppress the load output", v -> c.quiet = v)
+                .line();
     }
 
     @Override

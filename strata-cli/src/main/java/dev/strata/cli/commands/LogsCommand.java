@@ -1,44 +1,43 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.runtime.conmon.LogOptions;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code logs}: a container's output, stdout to stdout and stderr to stderr. */
-@Command(addMethodSubcommands = false, name = "logs", description = "Fetch the logs of a container")
 public final class LogsCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean follow;
+    private boolean timestamps;
+    private String tail;
+    private String since;
+    private String until;
+    private boolean details;
+    private String container;
 
-    @Option(names = {"-f", "--follow"}, description = "Follow log output")
-    boolean follow;
-
-    @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
-    boolean timestamps;
-
-    @Option(names = {"-n", "--tail"}, description = "Number of lines to show from the end of the logs (default \"all\")")
-    String tail;
-
-    @Option(names = "--since", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)")
-    String since;
-
-    @Option(names = "--until", description = "Show logs before a timestamp or relative (e.g. 42m)")
-    String until;
-
-    @Option(names = "--details", description = "Show extra details provided to logs (none are recorded)")
-    boolean details;
-
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    public LogsCommand(Cli cli) {
+    private LogsCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        LogsCommand c = new LogsCommand(cli);
+        return Syntax.of(c, "logs", "Fetch the logs of a container")
+                .flag("-f, --follow", "Follow log output", v -> c.follow = v)
+                .flag("-t, --timestamps", "Show timestamps", v -> c.timestamps = v)
+                .option("-n, --tail", "<tail>", "Number of lines to show from the end of the logs (default \"all\")",
+                        v -> c.tail = v)
+                .option("--since", "<since>",
+                        "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m)", v -> c.since = v)
+                .option("--until", "<until>", "Show logs before a timestamp or relative (e.g. 42m)", v -> c.until = v)
+                .flag("--details", "Show extra details provided to logs (none are recorded)", v -> c.details = v)
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .line();
     }
 
     @Override

@@ -1,52 +1,47 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code pause} and {@code unpause}: freeze and thaw every process of containers. */
-public final class PauseCommand {
-    private PauseCommand() {}
+public final class PauseCommand implements Callable<Integer> {
+    private final Cli cli;
+    private final boolean pause;
+    private List<String> names;
 
-    @Command(addMethodSubcommands = false, name = "pause", description = "Pause all processes within one or more containers")
-    public static final class Pause implements Callable<Integer> {
-        private final Cli cli;
-
-        @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-        List<String> names;
-
-        public Pause(Cli cli) {
-            this.cli = cli;
-        }
-
-        @Override
-        public Integer call() {
-            return Each.run(cli, names, name -> {
-                cli.engine().containers().pause(name);
-                cli.out().println(name);
-            });
-        }
+    private PauseCommand(Cli cli, boolean pause) {
+        this.cli = cli;
+        this.pause = pause;
     }
 
-    @Command(addMethodSubcommands = false, name = "unpause", description = "Unpause all processes within one or more containers")
-    public static final class Unpause implements Callable<Integer> {
-        private final Cli cli;
+    /** {@code pause}. */
+    public static CommandLine pause(Cli cli) {
+        return line(new PauseCommand(cli, true), "pause", "Pause all processes within one or more containers");
+    }
 
-        @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-        List<String> names;
+    /** {@code unpause}. */
+    public static CommandLine unpause(Cli cli) {
+        return line(new PauseCommand(cli, false), "unpause", "Unpause all processes within one or more containers");
+    }
 
-        public Unpause(Cli cli) {
-            this.cli = cli;
-        }
+    private static CommandLine line(PauseCommand c, String name, String description) {
+        return Syntax.of(c, name, description)
+                .parameters("0..*", "1..*", "CONTAINER", v -> c.names = v)
+                .line();
+    }
 
-        @Override
-        public Integer call() {
-            return Each.run(cli, names, name -> {
+    @Override
+    public Integer call() {
+        return Each.run(cli, names, name -> {
+            if (pause) {
+                cli.engine().containers().pause(name);
+            } else {
                 cli.engine().containers().unpause(name);
-                cli.out().println(name);
-            });
-        }
+            }
+            cli.out().println(name);
+        });
     }
 }

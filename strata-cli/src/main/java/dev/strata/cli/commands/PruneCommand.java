@@ -2,24 +2,27 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import dev.strata.core.engine.Engine;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code image prune}: remove dangling (or, with -a, all unused) images. */
-@Command(addMethodSubcommands = false, name = "prune", description = "Remove unused images")
 public final class PruneCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean all;
+    private boolean force;
 
-    @Option(names = {"-a", "--all"}, description = "Remove all unused images, not just dangling ones")
-    boolean all;
-
-    @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
-    boolean force;
-
-    public PruneCommand(Cli cli) {
+    private PruneCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        PruneCommand c = new PruneCommand(cli);
+        return Syntax.of(c, "prune", "Remove unused images")
+                .flag("-a, --all", "Remove all unused images, not just dangling ones", v -> c.all = v)
+                .flag("-f, --force", "Do not prompt for confirmation", v -> c.force = v)
+                .line();
     }
 
     @Override

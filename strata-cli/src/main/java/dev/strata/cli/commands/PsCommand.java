@@ -3,19 +3,17 @@ package dev.strata.cli.commands;
 import dev.strata.cli.Cli;
 import dev.strata.cli.ContainerText;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
 import dev.strata.core.container.Container;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code ps} / {@code container ls}: list containers. */
-@Command(addMethodSubcommands = false, name = "ps", description = "List containers")
 public final class PsCommand implements Callable<Integer> {
     static final Map<String, String> HEADERS = Map.ofEntries(Map.entry("ID", "CONTAINER ID"), Map.entry("Image", "IMAGE"),
             Map.entry("Command", "COMMAND"), Map.entry("CreatedAt", "CREATED AT"), Map.entry("RunningFor", "CREATED"),
@@ -26,33 +24,32 @@ public final class PsCommand implements Callable<Integer> {
             "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 
     private final Cli cli;
+    private boolean all;
+    private boolean quiet;
+    private boolean latest;
+    private int last = -1;
+    private boolean noTrunc;
+    private List<String> filters = List.of();
+    private String format;
+    private boolean size;
 
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
-    boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only display container IDs")
-    boolean quiet;
-
-    @Option(names = {"-l", "--latest"}, description = "Show the latest created container (includes all states)")
-    boolean latest;
-
-    @Option(names = {"-n", "--last"}, description = "Show n last created containers (includes all states)", defaultValue = "-1")
-    int last;
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
-    boolean noTrunc;
-
-    @Option(names = {"-f", "--filter"}, description = "Filter output based on conditions provided")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--format", description = "Format output using a custom template")
-    String format;
-
-    @Option(names = {"-s", "--size"}, description = "Display total file sizes")
-    boolean size;
-
-    public PsCommand(Cli cli) {
+    private PsCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        PsCommand c = new PsCommand(cli);
+        return Syntax.of(c, "ps", "List containers")
+                .flag("-a, --all", "Show all containers (default shows just running)", v -> c.all = v)
+                .flag("-q, --quiet", "Only display container IDs", v -> c.quiet = v)
+                .flag("-l, --latest", "Show the latest created container (includes all states)", v -> c.latest = v)
+                .intOption("-n, --last", "<last>", "Show n last created containers (includes all states)",
+                        v -> c.last = v)
+                .flag("--no-trunc", "Don't truncate output", v -> c.noTrunc = v)
+                .repeatable("-f, --filter", "<filters>", "Filter output based on conditions provided", v -> c.filters = v)
+                .option("--format", "<format>", "Format output using a custom template", v -> c.format = v)
+                .flag("-s, --size", "Display total file sizes", v -> c.size = v)
+                .line();
     }
 
     @Override

@@ -1,23 +1,26 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code rename CONTAINER NEW_NAME}. */
-@Command(addMethodSubcommands = false, name = "rename", description = "Rename a container")
 public final class RenameCommand implements Callable<Integer> {
     private final Cli cli;
+    private String container;
+    private String newName;
 
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    @Parameters(index = "1", paramLabel = "NEW_NAME")
-    String newName;
-
-    public RenameCommand(Cli cli) {
+    private RenameCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        RenameCommand c = new RenameCommand(cli);
+        return Syntax.of(c, "rename", "Rename a container")
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .parameter("1", "1", "NEW_NAME", v -> c.newName = v)
+                .line();
     }
 
     @Override

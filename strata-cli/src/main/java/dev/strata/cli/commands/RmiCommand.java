@@ -1,29 +1,30 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code rmi} / {@code image rm}: untag and delete images, keeping layers other images share. */
-@Command(addMethodSubcommands = false, name = "rmi", description = "Remove one or more images")
 public final class RmiCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean force;
+    private boolean noPrune;
+    private List<String> names;
 
-    @Option(names = {"-f", "--force"}, description = "Force removal of the image")
-    boolean force;
-
-    @Option(names = "--no-prune", description = "Do not delete untagged parents")
-    boolean noPrune;
-
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
-    List<String> names;
-
-    public RmiCommand(Cli cli) {
+    private RmiCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        RmiCommand c = new RmiCommand(cli);
+        return Syntax.of(c, "rmi", "Remove one or more images")
+                .flag("-f, --force", "Force removal of the image", v -> c.force = v)
+                .flag("--no-prune", "Do not delete untagged parents", v -> c.noPrune = v)
+                .parameters("0..*", "1..*", "IMAGE", v -> c.names = v)
+                .line();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Attach;
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.ContainerRecord;
 import dev.strata.core.engine.ContainerStartException;
@@ -9,29 +10,30 @@ import dev.strata.core.engine.Containers;
 import dev.strata.core.runtime.conmon.Attachment;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code run}: create and start a container. Attached (the default) it shows the container's output and exits
  * with its exit code; {@code -d} prints the ID and leaves it running. Errors before the container runs exit 125,
  * or 126/127 when its command cannot be run or found, as Docker's.
  */
-@Command(addMethodSubcommands = false, name = "run", description = "Create and run a new container from an image")
 public final class RunCommand implements Callable<Integer> {
     static final int FAILED = 125;
 
     private final Cli cli;
+    private final RunFlags flags = new RunFlags();
+    private boolean detach;
 
-    @Mixin
-    RunFlags flags;
-
-    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
-    boolean detach;
-
-    public RunCommand(Cli cli) {
+    private RunCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    /** Options after the image belong to the container's command, as in {@code run IMAGE ls -l}. */
+    public static CommandLine line(Cli cli) {
+        RunCommand c = new RunCommand(cli);
+        return c.flags.declare(Syntax.of(c, "run", "Create and run a new container from an image"))
+                .flag("-d, --detach", "Run container in background and print container ID", v -> c.detach = v)
+                .line();
     }
 
     @Override

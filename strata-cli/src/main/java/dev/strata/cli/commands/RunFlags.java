@@ -1,5 +1,6 @@
 package dev.strata.cli.commands;
 
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.RunOptions;
 import java.io.IOException;
@@ -10,76 +11,61 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** The options {@code create} and {@code run} share, with Docker's names. */
-public final class RunFlags {
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached")
+/** The options {@code create} and {@code run} share, with Docker's names. Not thread-safe: filled by one parse. */
+final class RunFlags {
     boolean interactive;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY")
     boolean tty;
-
-    @Option(names = "--name", description = "Assign a name to the container")
-    String name;
-
-    @Option(names = {"-e", "--env"}, description = "Set environment variables")
-    List<String> env = new ArrayList<>();
-
-    @Option(names = "--env-file", description = "Read in a file of environment variables")
-    List<Path> envFiles = new ArrayList<>();
-
-    @Option(names = {"-w", "--workdir"}, description = "Working directory inside the container")
-    String workdir;
-
-    @Option(names = {"-u", "--user"}, description = "Username or UID (format: <name|uid>[:<group|gid>])")
-    String user;
-
-    @Option(names = "--entrypoint", description = "Overwrite the default ENTRYPOINT of the image")
-    String entrypoint;
-
-    @Option(names = {"-h", "--hostname"}, description = "Container host name")
-    String hostname;
-
-    @Option(names = {"-l", "--label"}, description = "Set meta data on a container")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = {"-v", "--volume"}, description = "Bind mount a volume")
-    List<String> volumes = new ArrayList<>();
-
-    @Option(names = "--mount", description = "Attach a filesystem mount to the container")
-    List<String> mounts = new ArrayList<>();
-
-    @Option(names = "--tmpfs", description = "Mount a tmpfs directory")
-    List<String> tmpfs = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, description = "Publish a container's port(s) to the host")
-    List<String> publish = new ArrayList<>();
-
-    @Option(names = {"-P", "--publish-all"}, description = "Publish all exposed ports to random ports")
-    boolean publishAll;
-
-    @Option(names = {"--network", "--net"}, description = "Connect a container to a network (slirp4netns, none, host)")
-    String network;
-
-    @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
-    boolean readOnly;
-
-    @Option(names = "--rm", description = "Automatically remove the container when it exits")
+    private String name;
+    private List<String> env = List.of();
+    private List<Path> envFiles = List.of();
+    private String workdir;
+    private String user;
+    private String entrypoint;
+    private String hostname;
+    private List<String> labels = List.of();
+    private List<String> volumes = List.of();
+    private List<String> mounts = List.of();
+    private List<String> tmpfs = List.of();
+    private List<String> publish = List.of();
+    private boolean publishAll;
+    private String network;
+    private boolean readOnly;
     boolean autoRemove;
+    private String stopSignal;
+    private Integer stopTimeout;
+    private String image;
+    private List<String> command = List.of();
 
-    @Option(names = "--stop-signal", description = "Signal to stop the container")
-    String stopSignal;
-
-    @Option(names = "--stop-timeout", description = "Timeout (in seconds) to stop a container")
-    Integer stopTimeout;
-
-    @Parameters(index = "0", paramLabel = "IMAGE")
-    String image;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
-    List<String> command = new ArrayList<>();
+    /** Adds these options, the image and its command to a verb's syntax; options after the image are the command's. */
+    Syntax declare(Syntax s) {
+        return s.flag("-i, --interactive", "Keep STDIN open even if not attached", v -> interactive = v)
+                .flag("-t, --tty", "Allocate a pseudo-TTY", v -> tty = v)
+                .option("--name", "<name>", "Assign a name to the container", v -> name = v)
+                .repeatable("-e, --env", "<env>", "Set environment variables", v -> env = v)
+                .repeatablePath("--env-file", "<envFiles>", "Read in a file of environment variables", v -> envFiles = v)
+                .option("-w, --workdir", "<workdir>", "Working directory inside the container", v -> workdir = v)
+                .option("-u, --user", "<user>", "Username or UID (format: <name|uid>[:<group|gid>])", v -> user = v)
+                .option("--entrypoint", "<entrypoint>", "Overwrite the default ENTRYPOINT of the image",
+                        v -> entrypoint = v)
+                .option("-h, --hostname", "<hostname>", "Container host name", v -> hostname = v)
+                .repeatable("-l, --label", "<labels>", "Set meta data on a container", v -> labels = v)
+                .repeatable("-v, --volume", "<volumes>", "Bind mount a volume", v -> volumes = v)
+                .repeatable("--mount", "<mounts>", "Attach a filesystem mount to the container", v -> mounts = v)
+                .repeatable("--tmpfs", "<tmpfs>", "Mount a tmpfs directory", v -> tmpfs = v)
+                .repeatable("-p, --publish", "<publish>", "Publish a container's port(s) to the host", v -> publish = v)
+                .flag("-P, --publish-all", "Publish all exposed ports to random ports", v -> publishAll = v)
+                .option("--network, --net", "<network>", "Connect a container to a network (slirp4netns, none, host)",
+                        v -> network = v)
+                .flag("--read-only", "Mount the container's root filesystem as read only", v -> readOnly = v)
+                .flag("--rm", "Automatically remove the container when it exits", v -> autoRemove = v)
+                .option("--stop-signal", "<stopSignal>", "Signal to stop the container", v -> stopSignal = v)
+                .intOption("--stop-timeout", "<stopTimeout>", "Timeout (in seconds) to stop a container",
+                        v -> stopTimeout = v)
+                .parameter("0", "1", "IMAGE", v -> image = v)
+                .parameters("1..*", "0..*", "COMMAND", v -> command = v)
+                .stopAtPositional();
+    }
 
     /** The options as the engine takes them; {@code -e NAME} reads NAME from {@code hostEnv}, as Docker does. */
     RunOptions toOptions(boolean detach, Map<String, String> hostEnv) {

@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,23 +10,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code save}: write images to a tar archive that docker and skopeo load (stdout unless -o). */
-@Command(addMethodSubcommands = false, name = "save", description = "Save one or more images to a tar archive (streamed to STDOUT by default)")
 public final class SaveCommand implements Callable<Integer> {
     private final Cli cli;
+    private Path output;
+    private List<String> names;
 
-    @Option(names = {"-o", "--output"}, description = "Write to a file, instead of STDOUT")
-    Path output;
-
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
-    List<String> names;
-
-    public SaveCommand(Cli cli) {
+    private SaveCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        SaveCommand c = new SaveCommand(cli);
+        return Syntax.of(c, "save", "Save one or more images to a tar archive (streamed to STDOUT by default)")
+                .pathOption("-o, --output", "<output>", "Write to a file, instead of STDOUT", v -> c.output = v)
+                .parameters("0..*", "1..*", "IMAGE", v -> c.names = v)
+                .line();
     }
 
     @Override

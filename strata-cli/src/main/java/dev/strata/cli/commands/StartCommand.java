@@ -2,31 +2,32 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Attach;
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import dev.strata.core.container.Container;
 import dev.strata.core.engine.Containers;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code start}: start stopped containers; {@code -a} attaches to one and exits with its code. */
-@Command(addMethodSubcommands = false, name = "start", description = "Start one or more stopped containers")
 public final class StartCommand implements Callable<Integer> {
     private final Cli cli;
+    private boolean attach;
+    private boolean interactive;
+    private List<String> names;
 
-    @Option(names = {"-a", "--attach"}, description = "Attach STDOUT/STDERR and forward signals")
-    boolean attach;
-
-    @Option(names = {"-i", "--interactive"}, description = "Attach container's STDIN")
-    boolean interactive;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
-
-    public StartCommand(Cli cli) {
+    private StartCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        StartCommand c = new StartCommand(cli);
+        return Syntax.of(c, "start", "Start one or more stopped containers")
+                .flag("-a, --attach", "Attach STDOUT/STDERR and forward signals", v -> c.attach = v)
+                .flag("-i, --interactive", "Attach container's STDIN", v -> c.interactive = v)
+                .parameters("0..*", "1..*", "CONTAINER", v -> c.names = v)
+                .line();
     }
 
     @Override

@@ -1,28 +1,32 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code stop}: the stop signal, then SIGKILL after the timeout; prints each name as given. */
-@Command(addMethodSubcommands = false, name = "stop", description = "Stop one or more running containers")
 public final class StopCommand implements Callable<Integer> {
     private final Cli cli;
+    private Integer timeout;
+    private String signal;
+    private List<String> names;
 
-    @Option(names = {"-t", "--time", "--timeout"}, description = "Seconds to wait before killing the container")
-    Integer timeout;
-
-    @Option(names = {"-s", "--signal"}, description = "Signal to send to the container (default: the image's STOPSIGNAL, else SIGTERM)")
-    String signal;
-
-    @Parameters(arity = "1..*", paramLabel = "CONTAINER")
-    List<String> names;
-
-    public StopCommand(Cli cli) {
+    private StopCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        StopCommand c = new StopCommand(cli);
+        return Syntax.of(c, "stop", "Stop one or more running containers")
+                .intOption("-t, --time, --timeout", "<timeout>", "Seconds to wait before killing the container",
+                        v -> c.timeout = v)
+                .option("-s, --signal", "<signal>",
+                        "Signal to send to the container (default: the image's STOPSIGNAL, else SIGTERM)",
+                        v -> c.signal = v)
+                .parameters("0..*", "1..*", "CONTAINER", v -> c.names = v)
+                .line();
     }
 
     @Override

@@ -2,48 +2,45 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
+import dev.strata.cli.Verbs;
 import dev.strata.core.engine.DiskUsage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code system}: store-wide commands ({@code df}). */
-@Command(addMethodSubcommands = false, name = "system", description = "Manage Strata")
-public final class SystemCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class SystemCommand {
+    private SystemCommand() {}
 
-    public static CommandLine build(Cli cli) {
-        CommandLine line = new CommandLine(new SystemCommand());
-        line.addSubcommand("df", new CommandLine(new Df(cli)));
-        return line;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** The group with the verb {@code verb} (null or unknown: every verb, as help lists them). */
+    public static CommandLine line(Cli cli, String verb) {
+        return new Verbs()
+                .add("df", () -> Df.line(cli))
+                .addTo(Syntax.group("system", "Manage Strata").line(), verb);
     }
 
     /** {@code system df}: disk usage by type, and per image with -v. */
-    @Command(addMethodSubcommands = false, name = "df", description = "Show strata disk usage")
     static final class Df implements Callable<Integer> {
         private static final Map<String, String> HEADERS = Map.of("Type", "TYPE", "TotalCount", "TOTAL",
                 "Active", "ACTIVE", "Size", "SIZE", "Reclaimable", "RECLAIMABLE");
 
         private final Cli cli;
+        private boolean verbose;
+        private String format;
 
-        @Option(names = {"-v", "--verbose"}, description = "Show detailed information on space usage")
-        boolean verbose;
-
-        @Option(names = "--format", description = "Format output using a custom template")
-        String format;
-
-        Df(Cli cli) {
+        private Df(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Df c = new Df(cli);
+            return Syntax.of(c, "df", "Show strata disk usage")
+                    .flag("-v, --verbose", "Show detailed information on space usage", v -> c.verbose = v)
+                    .option("--format", "<format>", "Format output using a custom template", v -> c.format = v)
+                    .line();
         }
 
         @Override

@@ -1,23 +1,26 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code tag SOURCE TARGET}: give an image another name. */
-@Command(addMethodSubcommands = false, name = "tag", description = "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
 public final class TagCommand implements Callable<Integer> {
     private final Cli cli;
+    private String source;
+    private String target;
 
-    @Parameters(index = "0", paramLabel = "SOURCE_IMAGE[:TAG]")
-    String source;
-
-    @Parameters(index = "1", paramLabel = "TARGET_IMAGE[:TAG]")
-    String target;
-
-    public TagCommand(Cli cli) {
+    private TagCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    public static CommandLine line(Cli cli) {
+        TagCommand c = new TagCommand(cli);
+        return Syntax.of(c, "tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")
+                .parameter("0", "1", "SOURCE_IMAGE[:TAG]", v -> c.source = v)
+                .parameter("1", "1", "TARGET_IMAGE[:TAG]", v -> c.target = v)
+                .line();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
+import dev.strata.cli.Syntax;
 import dev.strata.core.StrataException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,22 +10,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code top}: the host's {@code ps} output (default {@code -ef}) for the container's processes only. */
-@Command(addMethodSubcommands = false, name = "top", description = "Display the running processes of a container")
 public final class TopCommand implements Callable<Integer> {
     private final Cli cli;
+    private String container;
+    private List<String> psOptions = List.of();
 
-    @Parameters(index = "0", paramLabel = "CONTAINER")
-    String container;
-
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ps OPTIONS")
-    List<String> psOptions = new ArrayList<>();
-
-    public TopCommand(Cli cli) {
+    private TopCommand(Cli cli) {
         this.cli = cli;
+    }
+
+    /** Options after the container are {@code ps}'s, as in {@code top CONTAINER -o pid}. */
+    public static CommandLine line(Cli cli) {
+        TopCommand c = new TopCommand(cli);
+        return Syntax.of(c, "top", "Display the running processes of a container")
+                .stopAtPositional()
+                .parameter("0", "1", "CONTAINER", v -> c.container = v)
+                .parameters("1..*", "0..*", "ps OPTIONS", v -> c.psOptions = v)
+                .line();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Output;
+import dev.strata.cli.Syntax;
+import dev.strata.cli.Verbs;
 import dev.strata.cli.format.TemplateMethod;
 import dev.strata.cli.format.Units;
 import dev.strata.core.StrataException;
@@ -15,53 +17,45 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code volume}: the management command grouping the volume verbs, as {@code docker volume}. */
-@Command(addMethodSubcommands = false, name = "volume", description = "Manage volumes")
-public final class VolumeCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class VolumeCommand {
+    private VolumeCommand() {}
 
-    public static CommandLine build(Cli cli) {
-        CommandLine line = new CommandLine(new VolumeCommand());
-        line.addSubcommand("create", new CommandLine(new Create(cli)));
-        line.addSubcommand("ls", new CommandLine(new Ls(cli)), "list");
-        line.addSubcommand("inspect", new CommandLine(new Inspect(cli)));
-        line.addSubcommand("rm", new CommandLine(new Rm(cli)), "remove");
-        line.addSubcommand("prune", new CommandLine(new Prune(cli)));
-        return line;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** The group with the verb {@code verb} (null or unknown: every verb, as help lists them). */
+    public static CommandLine line(Cli cli, String verb) {
+        return new Verbs()
+                .add("create", () -> Create.line(cli))
+                .add("ls", () -> Ls.line(cli), "list")
+                .add("inspect", () -> Inspect.line(cli))
+                .add("rm", () -> Rm.line(cli), "remove")
+                .add("prune", () -> Prune.line(cli))
+                .addTo(Syntax.group("volume", "Manage volumes").line(), verb);
     }
 
     /** {@code volume create}: prints the volume's name. */
-    @Command(addMethodSubcommands = false, name = "create", description = "Create a volume")
     static final class Create implements Callable<Integer> {
         private final Cli cli;
+        private String driver = Volume.LOCAL_DRIVER;
+        private List<String> labels = List.of();
+        private List<String> options = List.of();
+        private String nameOption;
+        private String name;
 
-        @Option(names = {"-d", "--driver"}, description = "Specify volume driver name (default \"local\")")
-        String driver = Volume.LOCAL_DRIVER;
-
-        @Option(names = "--label", description = "Set metadata for a volume")
-        List<String> labels = new ArrayList<>();
-
-        @Option(names = {"-o", "--opt"}, description = "Set driver specific options")
-        List<String> options = new ArrayList<>();
-
-        @Option(names = "--name", hidden = true, description = "Specify volume name")
-        String nameOption;
-
-        @Parameters(arity = "0..1", paramLabel = "VOLUME")
-        String name;
-
-        Create(Cli cli) {
+        private Create(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Create c = new Create(cli);
+            return Syntax.of(c, "create", "Create a volume")
+                    .option("-d, --driver", "<driver>", "Specify volume driver name (default \"local\")",
+                            v -> c.driver = v)
+                    .repeatable("--label", "<labels>", "Set metadata for a volume", v -> c.labels = v)
+                    .repeatable("-o, --opt", "<options>", "Set driver specific options", v -> c.options = v)
+                    .hiddenOption("--name", "<nameOption>", "Specify volume name", v -> c.nameOption = v)
+                    .parameter("0", "0..1", "VOLUME", v -> c.name = v)
+                    .line();
         }
 
         @Override
@@ -97,25 +91,30 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume ls}. */
-    @Command(addMethodSubcommands = false, name = "ls", description = "List volumes")
     static final class Ls implements Callable<Integer> {
         static final Map<String, String> HEADERS = Map.of("Name", "VOLUME NAME", "Driver", "DRIVER", "Scope", "SCOPE",
                 "Mountpoint", "MOUNTPOINT", "Labels", "LABELS", "Links", "LINKS", "Size", "SIZE", "Group", "GROUP",
                 "Availability", "AVAILABILITY", "Status", "STATUS");
 
         private final Cli cli;
+        private boolean quiet;
+        private List<String> filters = List.of();
+        private String format;
 
-        @Option(names = {"-q", "--quiet"}, description = "Only display volume names")
-        boolean quiet;
-
-        @Option(names = {"-f", "--filter"}, description = "Provide filter values (e.g. 'dangling=true')")
-        List<String> filters = new ArrayList<>();
-
-        @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template")
-        String format;
-
-        Ls(Cli cli) {
+        private Ls(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Ls c = new Ls(cli);
+            return Syntax.of(c, "ls", "List volumes")
+                    .flag("-q, --quiet", "Only display volume names", v -> c.quiet = v)
+                    .repeatable("-f, --filter", "<filters>", "Provide filter values (e.g. 'dangling=true')",
+                            v -> c.filters = v)
+                    .option("--format", "<format>",
+                            "Format output using a custom template: 'table', 'table TEMPLATE', 'json', or a Go template",
+                            v -> c.format = v)
+                    .line();
         }
 
         @Override
@@ -152,18 +151,21 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume inspect}: Docker's JSON array, or a Go template per volume. */
-    @Command(addMethodSubcommands = false, name = "inspect", description = "Display detailed information on one or more volumes")
     static final class Inspect implements Callable<Integer> {
         private final Cli cli;
+        private String format;
+        private List<String> names;
 
-        @Option(names = {"-f", "--format"}, description = "Format output using a custom template")
-        String format;
-
-        @Parameters(arity = "1..*", paramLabel = "VOLUME")
-        List<String> names;
-
-        Inspect(Cli cli) {
+        private Inspect(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Inspect c = new Inspect(cli);
+            return Syntax.of(c, "inspect", "Display detailed information on one or more volumes")
+                    .option("-f, --format", "<format>", "Format output using a custom template", v -> c.format = v)
+                    .parameters("0..*", "1..*", "VOLUME", v -> c.names = v)
+                    .line();
         }
 
         @Override
@@ -206,18 +208,21 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume rm}: prints each name removed; a failure does not stop the others. */
-    @Command(addMethodSubcommands = false, name = "rm", description = "Remove one or more volumes")
     static final class Rm implements Callable<Integer> {
         private final Cli cli;
+        private boolean force;
+        private List<String> names;
 
-        @Option(names = {"-f", "--force"}, description = "Force the removal of one or more volumes")
-        boolean force;
-
-        @Parameters(arity = "1..*", paramLabel = "VOLUME")
-        List<String> names;
-
-        Rm(Cli cli) {
+        private Rm(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Rm c = new Rm(cli);
+            return Syntax.of(c, "rm", "Remove one or more volumes")
+                    .flag("-f, --force", "Force the removal of one or more volumes", v -> c.force = v)
+                    .parameters("0..*", "1..*", "VOLUME", v -> c.names = v)
+                    .line();
         }
 
         @Override
@@ -237,21 +242,24 @@ public final class VolumeCommand implements Runnable {
     }
 
     /** {@code volume prune}: removes unused anonymous volumes (all unused ones with -a), after asking. */
-    @Command(addMethodSubcommands = false, name = "prune", description = "Remove unused local volumes")
     static final class Prune implements Callable<Integer> {
         private final Cli cli;
+        private boolean all;
+        private boolean force;
+        private List<String> filters = List.of();
 
-        @Option(names = {"-a", "--all"}, description = "Remove all unused volumes, not just anonymous ones")
-        boolean all;
-
-        @Option(names = {"-f", "--force"}, description = "Do not prompt for confirmation")
-        boolean force;
-
-        @Option(names = "--filter", description = "Provide filter values (e.g. \"label=<label>\")")
-        List<String> filters = new ArrayList<>();
-
-        Prune(Cli cli) {
+        private Prune(Cli cli) {
             this.cli = cli;
+        }
+
+        static CommandLine line(Cli cli) {
+            Prune c = new Prune(cli);
+            return Syntax.of(c, "prune", "Remove unused local volumes")
+                    .flag("-a, --all", "Remove all unused volumes, not just anonymous ones", v -> c.all = v)
+                    .flag("-f, --force", "Do not prompt for confirmation", v -> c.force = v)
+                    .repeatable("--filter", "<filters>", "Provide filter values (e.g. \"label=<label>\")",
+                            v -> c.filters = v)
+                    .line();
         }
 
         @Override
