@@ -29,6 +29,8 @@ public final class BlobWriter extends OutputStream {
     private final BiFunction<Path, Digest, Digest> publisher;
     private long size;
     private boolean done;
+    /** False when the reader of {@link #teeingDigestedByReader} digests the bytes instead. */
+    private boolean digesting = true;
 
     BlobWriter(Path file, FileChannel channel, BiFunction<Path, Digest, Digest> publisher) {
         this.file = file;
@@ -48,7 +50,9 @@ public final class BlobWriter extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
-        sha256.update(bytes, offset, length);
+        if (digesting) {
+            sha256.update(bytes, offset, length);
+        }
         size += length;
         try {
             while (length > 0) {
@@ -118,6 +122,16 @@ public final class BlobWriter extends OutputStream {
         };
     }
 
+    /**
+     * Like {@link #teeing}, for a reader that digests every byte it reads itself (a snapshotter unpacking an
+     * uncompressed layer computes its diffID, which is this blob's digest): the bytes are hashed once, not twice,
+     * and {@link #stage} must then be given that digest, which it records as the blob's.
+     */
+    public InputStream teeingDigestedByReader(InputStream in) {
+        digesting = false;
+        return teeing(in);
+    }
+
     /** Bytes written so far. */
     public long size() {
         return size;
@@ -135,7 +149,11 @@ public final class BlobWriter extends OutputStream {
         } catch (IOException e) {
             throw ioFailure(e);
         }
-        Digest actual = Digest.fromSha256(sha256.digest());
+        if (!digesting && expected == null) {
+            deleteQuietly();
+            throw new IllegalStateException("a blob digested by its reader must be staged with the reader's digest");
+        }
+        Digest actual = digesting ? Digest.fromSha256(sha256.digest()) : expected;
         done = true;
         if (expectedSize >= 0 && expectedSize != size) {
             deleteQuietly();

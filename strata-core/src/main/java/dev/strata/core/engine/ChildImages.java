@@ -101,7 +101,7 @@ final class ChildImages {
                 return null;
             });
             Thread.ofVirtual().name("layer-writer").start(task);
-            Snapshotter.Prepared prepared = store.snapshots().prepare(() -> writer.teeing(in));
+            Snapshotter.Prepared prepared = store.snapshots().prepare(() -> writer.teeingDigestedByReader(in));
             finish(task, prepared, what);
             unpacked.put(prepared.diffId(), prepared);
             return writer.stage(prepared.diffId(), -1);

@@ -103,6 +103,27 @@ class FileContentStoreTest {
     }
 
     @Test
+    void aBlobDigestedByItsReaderIsRecordedUnderTheReadersDigestAndNeedsOne() throws Exception {
+        FileContentStore store = store();
+        byte[] bytes = "layer bytes".getBytes(StandardCharsets.UTF_8);
+        try (BlobWriter writer = store.writer()) {
+            java.security.MessageDigest reader = Digest.newSha256();
+            try (var in = writer.teeingDigestedByReader(new java.io.ByteArrayInputStream(bytes))) {
+                reader.update(in.readAllBytes());
+            }
+            Digest digest = writer.commit(Digest.fromSha256(reader.digest()), bytes.length);
+            assertThat(digest).isEqualTo(Digest.sha256(bytes));
+            assertThat(store.read(digest, 100)).isEqualTo(bytes);
+        }
+        try (BlobWriter writer = store.writer()) {
+            try (var in = writer.teeingDigestedByReader(new java.io.ByteArrayInputStream(bytes))) {
+                in.readAllBytes();
+            }
+            assertThatThrownBy(() -> writer.stage(null, -1)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void missingBlobIsNotFound() {
         Digest absent = Digest.sha256(new byte[] {42});
         assertThatThrownBy(() -> store().open(absent)).isInstanceOf(BlobNotFoundException.class);
