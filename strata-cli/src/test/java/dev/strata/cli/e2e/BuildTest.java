@@ -322,4 +322,42 @@ class BuildTest extends ContainerTestCase {
         assertThat(strata.ok("history", "--no-trunc", "--format", "{{.Comment}}", "squashed").out())
                 .contains("merge " + plain + " to ");
     }
+
+    @Test
+    void heredocsRunAsShellTextOrScriptsAndCopyAsFiles() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                RUN <<EOF
+                echo first > /one
+                echo second >> /one
+                EOF
+                RUN <<EOF
+                #!/bin/sh
+                echo "run as $0" > /two
+                EOF
+                COPY <<conf.txt /etc/app/
+                name=demo
+                conf.txt
+                """, Map.of());
+        strata.ok("build", "-t", "heredocs", ctx.toString());
+        assertThat(strata.ok("run", "--rm", "heredocs", "cat", "/one", "/etc/app/conf.txt").out())
+                .isEqualTo("first\nsecond\nname=demo\n");
+        assertThat(strata.ok("run", "--rm", "heredocs", "cat", "/two").out()).startsWith("run as /dev/pipes/");
+    }
+
+    @Test
+    void twoBuildsAtOnceOnOneStoreBothSucceed() throws Exception {
+        Path a = context("FROM busybox\nRUN echo a > /a\nCOPY f /f\n", Map.of("f", "a"));
+        Path b = context("FROM busybox\nRUN echo a > /a\nCOPY f /f\n", Map.of("f", "b"));
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> strata.run("build", "-t", "para:a", a.toString()));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> strata.run("build", "-t", "para:b", b.toString()));
+        assertThat(first.get().exitCode()).as(first.get().err()).isZero();
+        assertThat(second.get().exitCode()).as(second.get().err()).isZero();
+        assertThat(strata.ok("run", "--rm", "para:a", "cat", "/a", "/f").out()).isEqualTo("a\na");
+        assertThat(strata.ok("run", "--rm", "para:b", "cat", "/a", "/f").out()).isEqualTo("a\nb");
+        strata.ok("tag", "para:a", "source-image");
+        strata.ok("build", "-t", "from-image", context("FROM busybox\nCOPY --from=source-image /f /copied\n",
+                Map.of()).toString());
+        assertThat(strata.ok("run", "--rm", "from-image", "cat", "/copied").out()).isEqualTo("a");
+    }
 }

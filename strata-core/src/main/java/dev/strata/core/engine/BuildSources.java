@@ -64,6 +64,10 @@ final class BuildSources implements AutoCloseable {
     }
 
     BuildStage copy(BuildStage stage, Copy copy, StepCommitter committer, int number, java.util.function.ToIntFunction<String> stageOf) {
+        if (!copy.heredocSources().isEmpty()) {
+            return heredocs(stage, "COPY", copy.sources(), copy.heredocSources(), copy.destination(), copy.chown(),
+                    copy.chmod(), committer, number);
+        }
         if (copy.from().isEmpty()) {
             return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), context,
                     ignore, contextChecksums(), committer, number, "", false);
@@ -85,6 +89,10 @@ final class BuildSources implements AutoCloseable {
      * URL is downloaded (the file keeps the URL's last path segment as its name, mode 0600).
      */
     BuildStage add(BuildStage stage, Add add, StepCommitter committer, int number) {
+        if (!add.heredocSources().isEmpty()) {
+            return heredocs(stage, "ADD", add.sources(), add.heredocSources(), add.destination(), add.chown(),
+                    add.chmod(), committer, number);
+        }
         List<String> urls = add.sources().stream().filter(BuildSources::isUrl).toList();
         if (urls.isEmpty()) {
             return files(stage, "ADD", add.sources(), add.destination(), add.chown(), add.chmod(), context, ignore,
@@ -99,6 +107,44 @@ final class BuildSources implements AutoCloseable {
                 ContextChecksums sums = ContextChecksums.open(fetched, store.layout().cache().resolve("checksums"))) {
             return files(stage, "ADD", downloads.names(), add.destination(), add.chown(), add.chmod(), fetched,
                     IgnoreRules.none(), sums, committer, number, String.join(" ", urls), false);
+        }
+    }
+
+    /**
+     * {@code COPY <<EOF /dst}: each here-document becomes a file named after its terminator (mode 0644), copied like
+     * a context file.
+     */
+    private BuildStage heredocs(BuildStage stage, String instruction, List<String> sources,
+            List<dev.strata.core.build.dockerfile.Heredoc> heredocs, String destination, Optional<String> chown,
+            Optional<String> chmod, StepCommitter committer, int number) {
+        if (!sources.isEmpty()) {
+            throw new StrataException(StrataException.Kind.UNSUPPORTED, instruction
+                    + " mixing here-documents and context files in one instruction is not supported: split it in two");
+        }
+        Path dir = store.scratch().newDirectory("heredoc-");
+        try {
+            List<String> names = new ArrayList<>();
+            for (var heredoc : heredocs) {
+                Path file = dir.resolve(heredoc.name());
+                Files.writeString(file, heredoc.text());
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(epoch.orElse(Instant.EPOCH)));
+                names.add(heredoc.name());
+            }
+            try (BuildContext files = BuildContext.directory(dir);
+                    ContextChecksums sums = ContextChecksums.open(files, store.layout().cache().resolve("checksums"))) {
+                return files(stage, instruction, names, destination, chown, chmod, files, IgnoreRules.none(), sums,
+                        committer, number, "heredoc", false);
+            }
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot write the here-document of " + instruction
+                    + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                dev.strata.core.content.Scratch.deleteTree(dir);
+            } catch (IOException e) {
+                // scratch: removed with the store's scratch area
+            }
         }
     }
 

@@ -179,7 +179,7 @@ final class ImageBuilder {
         }
         Instruction expanded = instruction.expand(expander, stage.args().expansionEnv(stage.config().env()));
         return switch (expanded) {
-            case Run run -> new RunStep(containers, committer, listener, request).run(stage, run, step);
+            case Run run -> new RunStep(containers, committer, listener, request, store.scratch()).run(stage, run, step);
             case Copy copy -> sources.copy(stage, copy, committer, step, from -> plan.stageOf(from).orElse(-1));
             case Add add -> sources.add(stage, add, committer, step);
             case Workdir workdir -> sources.workdir(stage, workdir, committer, step);

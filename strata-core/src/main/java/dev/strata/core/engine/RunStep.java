@@ -29,9 +29,12 @@ final class RunStep {
     private final StepCommitter committer;
     private final BuildListener listener;
     private final BuildRequest request;
+    private final dev.strata.core.content.Scratch scratch;
 
-    RunStep(Containers containers, StepCommitter committer, BuildListener listener, BuildRequest request) {
+    RunStep(Containers containers, StepCommitter committer, BuildListener listener, BuildRequest request,
+            dev.strata.core.content.Scratch scratch) {
         this.containers = containers;
+        this.scratch = scratch;
         this.committer = committer;
         this.listener = listener;
         this.request = request;
@@ -47,10 +50,19 @@ final class RunStep {
         if (cached.isPresent()) {
             return cached.get();
         }
-        RunOptions options = new RunOptions(stage.image().toString(), command, null,
-                stage.args().runEnv(stage.config().env()), null, null, "", null, null, null, null, null, null, false,
+        Path script = script(run);
+        List<String> process = script == null ? command : List.of(SCRIPTS + script.getFileName());
+        List<String> binds = script == null ? List.of() : List.of(script + ":" + process.getFirst() + ":ro");
+        RunOptions options = new RunOptions(stage.image().toString(), process, null,
+                stage.args().runEnv(stage.config().env()), null, null, "", null, null, binds, null, null, null, false,
                 network(run), false, false, false, false, false, null, null);
-        ContainerRecord container = containers.create(options, Path.of("/"));
+        ContainerRecord container;
+        try {
+            container = containers.create(options, Path.of("/"));
+        } catch (RuntimeException e) {
+            deleteQuietly(script);
+            throw e;
+        }
         boolean succeeded = false;
         try {
             listener.event(new BuildEvent.Running(container.id().substring(0, 12)));
@@ -67,6 +79,46 @@ final class RunStep {
             if (succeeded ? request.removeContainers() : request.forceRemove() || request.removeContainers()) {
                 containers.remove(container.id(), true, true);
                 listener.event(new BuildEvent.ContainerRemoved(container.id().substring(0, 12)));
+            }
+            deleteQuietly(script);
+        }
+    }
+
+    /** Where a heredoc script is mounted in the container, as BuildKit does. */
+    private static final String SCRIPTS = "/dev/pipes/";
+
+    /**
+     * A RUN whose whole command is one heredoc starting with {@code #!} is a script for that interpreter, not shell
+     * text: it is written to a file, mounted into the container and executed. Null for every other RUN.
+     */
+    private Path script(Run run) {
+        if (!(run.command() instanceof Command.ShellForm shell) || run.heredocs().size() != 1) {
+            return null;
+        }
+        Heredoc heredoc = run.heredocs().getFirst();
+        if (!isWholeCommand(shell.text(), heredoc) || !heredoc.text().startsWith("#!")) {
+            return null;
+        }
+        try {
+            Path file = scratch.newPath("heredoc-");
+            java.nio.file.Files.writeString(file, heredoc.text());
+            java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isWholeCommand(String text, Heredoc heredoc) {
+        return text.strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(heredoc.name()) + "[\"']?");
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a scratch file: the store's scratch clean-up removes it
             }
         }
     }
@@ -104,7 +156,7 @@ final class RunStep {
         String text = ((Command.ShellForm) run.command()).text();
         if (!run.heredocs().isEmpty()) {
             Heredoc first = run.heredocs().getFirst();
-            if (run.heredocs().size() == 1 && text.strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(first.name()) + "[\"']?")) {
+            if (run.heredocs().size() == 1 && isWholeCommand(text, first)) {
                 text = first.text();
             } else {
                 StringBuilder joined = new StringBuilder(text);
