@@ -153,6 +153,9 @@ class BuildTest extends ContainerTestCase {
         var missing = strata.run("build", "-t", "x", dir.resolve("nowhere").toString());
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err()).contains("unable to prepare context: path").contains("not found");
+        var mount = strata.run("build", context("FROM busybox\nRUN --mount=type=cache,target=/c true\n", Map.of()).toString());
+        assertThat(mount.exitCode()).isEqualTo(1);
+        assertThat(mount.err()).startsWith("Error: Dockerfile:2: the --mount option requires BuildKit");
         var noBase = strata.run("build", context("FROM nosuch:1\nRUN true\n", Map.of()).toString());
         assertThat(noBase.exitCode()).isEqualTo(1);
         assertThat(noBase.err()).contains("nosuch:1");

@@ -178,6 +178,7 @@ final class ImageBuilder {
             stage = stage.withArgs(stage.args().declare(arg, stage.config().env()));
         }
         Instruction expanded = instruction.expand(expander, stage.args().expansionEnv(stage.config().env()));
+        refuseUnsupported(expanded);
         return switch (expanded) {
             case Run run -> new RunStep(containers, committer, listener, request, store.scratch()).run(stage, run, step);
             case Copy copy -> sources.copy(stage, copy, committer, step, from -> plan.stageOf(from).orElse(-1));
@@ -185,6 +186,27 @@ final class ImageBuilder {
             case Workdir workdir -> sources.workdir(stage, workdir, committer, step);
             default -> metadata(stage, expanded);
         };
+    }
+
+    /**
+     * BuildKit-only flags that would change what a step makes: refused with Docker's classic-builder message rather
+     * than ignored. ({@code --link} is accepted: it only changes how BuildKit stores the same files.)
+     */
+    private static void refuseUnsupported(Instruction instruction) {
+        String flag = switch (instruction) {
+            case Run r when !r.mounts().isEmpty() -> "--mount";
+            case Run r when !r.devices().isEmpty() -> "--device";
+            case Run r when !r.security().isEmpty() && !r.security().equals("sandbox") -> "--security";
+            case Copy c when c.parents() -> "--parents";
+            case Copy c when !c.excludes().isEmpty() -> "--exclude";
+            case Add a when !a.excludes().isEmpty() -> "--exclude";
+            case Add a when a.checksum().isPresent() -> "--checksum";
+            default -> null;
+        };
+        if (flag != null) {
+            throw instruction.origin().error("the " + flag + " option requires BuildKit, which strata build does not"
+                    + " provide yet");
+        }
     }
 
     /** A step that only changes the config: an image with an empty-layer history entry. */
