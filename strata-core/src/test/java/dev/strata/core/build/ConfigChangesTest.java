@@ -50,8 +50,20 @@ class ConfigChangesTest {
         assertThatThrownBy(() -> ConfigChanges.apply(ContainerConfig.EMPTY, List.of("RUN rm -rf /")))
                 .hasMessageContaining("run is not a valid change command");
         assertThatThrownBy(() -> ConfigChanges.apply(ContainerConfig.EMPTY, List.of("EXPOSE eighty")))
-                .hasMessageContaining("invalid port");
+                .hasMessageContaining("invalid containerPort: eighty");
         assertThatThrownBy(() -> ConfigChanges.apply(ContainerConfig.EMPTY, List.of("CMD")))
                 .hasMessageContaining("requires at least one argument");
+    }
+
+    @Test
+    void changesExpandTheConfigsVariablesAndFollowTheBuildersRules() {
+        ContainerConfig base = ConfigChanges.apply(ContainerConfig.EMPTY, List.of("ENV PATH=/bin", "CMD [\"sh\"]"));
+        ContainerConfig c = ConfigChanges.apply(base, List.of("ENV PATH=$PATH:/opt/bin", "ENTRYPOINT [\"/init\"]"));
+        assertThat(c.env()).containsExactly("PATH=/bin:/opt/bin");
+        assertThat(c.cmd()).as("an ENTRYPOINT drops the CMD it inherited, as in Docker").isNull();
+        assertThat(ConfigChanges.apply(base, List.of("CMD [\"x\"]", "ENTRYPOINT [\"/init\"]")).cmd())
+                .containsExactly("x");
+        assertThat(ConfigChanges.apply(base, List.of("EXPOSE 8000-8001")).exposedPorts())
+                .containsOnlyKeys("8000/tcp", "8001/tcp");
     }
 }

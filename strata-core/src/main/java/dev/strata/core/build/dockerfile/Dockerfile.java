@@ -33,6 +33,14 @@ public record Dockerfile(String fileName, Directives directives, List<Arg> globa
     }
 
     /**
+     * Parses one instruction on its own, as {@code commit --change} and {@code import --change} give them;
+     * {@code where} names the source in messages.
+     */
+    public static Instruction parseInstruction(String text, String where) {
+        return DockerfileParser.parseInstruction(text, where);
+    }
+
+    /**
      * Parses one ONBUILD trigger from a base image's config ({@code OnBuild} list), as the build that uses that
      * image runs it; {@code where} names the source in messages.
      */

@@ -41,6 +41,14 @@ final class DockerfileParser {
         return new Dockerfile(fileName, source.directives(), globalArgs, stages, source.warnings());
     }
 
+    static Instruction parseInstruction(String text, String where) {
+        SourceReader.Result source = new SourceReader(text, where).read();
+        if (source.instructions().size() != 1) {
+            throw DockerfileException.problem(where + " should be a single instruction");
+        }
+        return new InstructionParser(where).parse(source.instructions().get(0));
+    }
+
     static Instruction parseTrigger(String expression, String where) {
         SourceReader.Result source = new SourceReader(expression, where).read();
         if (source.instructions().size() != 1) {

@@ -27,6 +27,11 @@ public final class Expander {
         this.escape = escape;
     }
 
+    /** An expander with Docker's default escape character, the backslash. */
+    public static Expander standard() {
+        return new Expander('\\');
+    }
+
     /** An expander for the escape character a parsed Dockerfile declared. */
     public static Expander of(Dockerfile dockerfile) {
         return new Expander(dockerfile.directives().escape());
