@@ -58,9 +58,13 @@ public final class Syntax {
         return add(option(names, description).paramLabel(label).type(String.class), set);
     }
 
-    /** An option taking one path. */
+    /**
+     * An option taking one path. Paths are read as strings and made here: picocli converts to {@code Path} by a
+     * reflective call, whose first use costs a start some 6 ms.
+     */
     public Syntax pathOption(String names, String label, String description, Consumer<Path> set) {
-        return add(option(names, description).paramLabel(label).type(Path.class), set);
+        return add(option(names, description).paramLabel(label).type(String.class),
+                (String value) -> set.accept(Path.of(value)));
     }
 
     /** An option taking a whole number; picocli reports a value that is not one. */
@@ -75,13 +79,14 @@ public final class Syntax {
 
     /** A repeatable option whose values are paths. */
     public Syntax repeatablePath(String names, String label, String description, Consumer<List<Path>> set) {
-        return add(option(names, description).paramLabel(label).type(List.class).auxiliaryTypes(Path.class), set);
+        return add(option(names, description).paramLabel(label).type(List.class).auxiliaryTypes(String.class),
+                (List<String> values) -> set.accept(values.stream().map(Path::of).toList()));
     }
 
     /** A path option that every verb below this one also takes, as the root's {@code --root}. */
     public Syntax globalPathOption(String names, String label, String description, Consumer<Path> set) {
-        return add(option(names, description).paramLabel(label).type(Path.class)
-                .scopeType(CommandLine.ScopeType.INHERIT), set);
+        return add(option(names, description).paramLabel(label).type(String.class)
+                .scopeType(CommandLine.ScopeType.INHERIT), (String value) -> set.accept(Path.of(value)));
     }
 
     /** A positional parameter at {@code index} ("0", "1..*") taking one value, {@code arity} "1" or "0..1". */

@@ -4,7 +4,6 @@ import dev.strata.core.oci.Reference;
 import dev.strata.core.store.ImageIndex;
 import dev.strata.core.store.ImageRecord;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +23,10 @@ final class ImageLister {
         java.util.Map<dev.strata.core.oci.Digest, java.time.Instant> created = new java.util.HashMap<>();
         index.images().forEach(image -> created.put(image.id(), ImageFilter.createdOf(image)));
         List<ImageRecord> images = new ArrayList<>(index.images());
-        images.sort(Comparator.comparing((ImageRecord image) -> created.get(image.id())).reversed()
-                .thenComparing(ImageRecord::id));
+        images.sort((a, b) -> { // newest first, then by ID; one lambda, not a chain of combinators to link
+            int byTime = created.get(b.id()).compareTo(created.get(a.id()));
+            return byTime != 0 ? byTime : a.id().compareTo(b.id());
+        });
         List<ImageRow> rows = new ArrayList<>();
         for (ImageRecord image : images) {
             boolean intermediate = image.tags().isEmpty() && parents.contains(image.id());
