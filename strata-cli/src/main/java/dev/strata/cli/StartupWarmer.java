@@ -2,7 +2,6 @@ package dev.strata.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import dev.strata.cli.commands.ContainerCommand;
 import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.sys.NativeLinks;
 import java.io.IOException;
@@ -25,9 +24,15 @@ final class StartupWarmer {
         Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(containers));
     }
 
+    /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
+    private static final java.util.Set<String> STARTING = java.util.Set.of("run", "start", "restart", "exec", "attach");
+
     private static boolean runsContainers(String[] args) {
         String verb = Verbs.word(args, 0);
-        return verb != null && (verb.equals("container") || ContainerCommand.VERBS.contains(verb));
+        if ("container".equals(verb)) {
+            verb = Verbs.word(args, 1);
+        }
+        return verb != null && STARTING.contains(verb);
     }
 
     private static void warm(boolean containers) {
