@@ -363,4 +363,34 @@ class BuildTest extends ContainerTestCase {
                 Map.of()).toString());
         assertThat(strata.ok("run", "--rm", "from-image", "cat", "/copied").out()).isEqualTo("a");
     }
+
+    @Test
+    void aGitRepositoryWithRefAndSubdirIsAContextAndDashFReadsStdin() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.createDirectories(repo.resolve("app"));
+        Files.writeString(repo.resolve("app/Dockerfile"), "FROM busybox\nCOPY msg /msg\n");
+        Files.writeString(repo.resolve("app/msg"), "from git\n");
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-m", "one");
+        git(repo, "tag", "v1");
+        Files.writeString(repo.resolve("app/msg"), "changed later\n");
+        git(repo, "-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-q", "-am", "two");
+        strata.ok("build", "-t", "from-git", repo + "#v1:app");
+        assertThat(strata.ok("run", "--rm", "from-git", "cat", "/msg").out()).isEqualTo("from git\n");
+
+        Path ctx = context("", Map.of("msg", "stdin dockerfile\n"));
+        var r = strata.runWithInput("FROM busybox\nCOPY msg /msg\n".getBytes(StandardCharsets.UTF_8), "build", "-f", "-",
+                "-t", "from-stdin", ctx.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(strata.ok("run", "--rm", "from-stdin", "cat", "/msg").out()).isEqualTo("stdin dockerfile\n");
+    }
+
+    private static void git(Path repo, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git", "-C", repo.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+    }
 }
