@@ -138,19 +138,26 @@ class DockerPeerTest {
                 COPY hello.txt site/index.html /multi/
                 EXPOSE 80
                 VOLUME /data
+                ARG VERSION=1.2
+                RUN echo "version $VERSION" > /version
+                HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD wget -q localhost || exit 1
+                ONBUILD RUN echo child
+                SHELL ["/bin/sh", "-ec"]
+                RUN echo shell > /shell
                 USER nobody
                 STOPSIGNAL SIGTERM
                 ENTRYPOINT ["/bin/sh", "-c"]
                 CMD echo $MYPATH
                 """);
-        ProcessBuilder classic = new ProcessBuilder("docker", "-H", host, "build", "-t", "peer/built:1", ctx.toString())
+        ProcessBuilder classic = new ProcessBuilder("docker", "-H", host, "build", "--build-arg", "VERSION=2.0",
+                "-t", "peer/built:1", ctx.toString())
                 .redirectErrorStream(true);
         classic.environment().put("DOCKER_BUILDKIT", "0");
         classic.environment().put("DOCKER_CONFIG", dir.resolve("docker/cli").toString());
         Process p = classic.start();
         String dockerOutput = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(dockerOutput).isZero();
-        strata.ok("build", "-t", "peer/built:1", ctx.toString());
+        strata.ok("build", "--build-arg", "VERSION=2.0", "-t", "peer/built:1", ctx.toString());
 
         String format = "{{.CreatedBy}}";
         List<String> theirs = docker("history", "--no-trunc", "--format", format, "peer/built:1").output().lines().toList();
@@ -158,9 +165,16 @@ class DockerPeerTest {
         assertThat(ours).isEqualTo(theirs);
         for (String field : List.of("{{json .Config.Env}}", "{{json .Config.Cmd}}", "{{json .Config.Entrypoint}}",
                 "{{json .Config.ExposedPorts}}", "{{json .Config.Volumes}}", "{{.Config.User}}",
-                "{{.Config.WorkingDir}}", "{{json .Config.Labels}}", "{{.Config.StopSignal}}")) {
+                "{{.Config.WorkingDir}}", "{{json .Config.Labels}}", "{{.Config.StopSignal}}",
+                "{{json .Config.OnBuild}}", "{{json .Config.Shell}}")) {
             assertThat(strata.ok("image", "inspect", "-f", field, "peer/built:1").out().strip()).as(field)
                     .isEqualTo(docker("image", "inspect", "-f", field, "peer/built:1").output().strip());
         }
+        // the same health check; Strata writes a config's map keys sorted, Docker in its struct's order
+        String health = "{{json .Config.Healthcheck}}";
+        assertThat(dev.strata.core.oci.Json.tree(strata.ok("image", "inspect", "-f", health, "peer/built:1").out()
+                .getBytes(StandardCharsets.UTF_8), "ours"))
+                .isEqualTo(dev.strata.core.oci.Json.tree(docker("image", "inspect", "-f", health, "peer/built:1")
+                        .output().getBytes(StandardCharsets.UTF_8), "docker's"));
     }
 }

@@ -22,11 +22,16 @@ final class GoFormat {
         return "[" + String.join(" ", items.stream().map(GoText::quote).toList()) + "]";
     }
 
-    /** {@code %q} of Docker's {@code *HealthConfig}: {@code &{["CMD-SHELL" "x"] "30s" "0s" "0s" "0s" '\x03'}}. */
+    /**
+     * {@code %q} of Docker's {@code *HealthConfig}: {@code &{["CMD-SHELL" "x"] "30s" "0s" "0s" '\x03'}}. The start
+     * interval, a field Docker 25 added, is shown only when set, so that the text is the one Docker 20.10 writes
+     * for every health check it can express.
+     */
     static String healthcheck(Healthcheck h) {
         return "&{" + quotedList(h.test()) + " " + GoText.quote(duration(h.interval())) + " "
                 + GoText.quote(duration(h.timeout())) + " " + GoText.quote(duration(h.startPeriod())) + " "
-                + GoText.quote(duration(h.startInterval())) + " " + rune(h.retries()) + "}";
+                + (h.startInterval().isZero() ? "" : GoText.quote(duration(h.startInterval())) + " ")
+                + rune(h.retries()) + "}";
     }
 
     /** Go's {@code time.Duration.String}: {@code 0s}, {@code 1.5s}, {@code 5m0s}, {@code 1h0m0s}, {@code 300ms}. */

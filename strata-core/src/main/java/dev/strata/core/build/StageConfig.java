@@ -164,7 +164,9 @@ public record StageConfig(ContainerConfig config, String author, boolean cmdSet)
         }
         StageConfig next = new StageConfig(b.build(), author, cmd);
         // WORKDIR's comment has one space after "#(nop)", the others two: Docker builds the two texts differently
-        String createdBy = String.join(" ", shell()) + (instruction instanceof Workdir ? " #(nop) " : " #(nop)  ") + text;
+        // the comment is made with the config as the step left it: after SHELL, in the new shell (as Docker)
+        String createdBy = String.join(" ", next.shell()) + (instruction instanceof Workdir ? " #(nop) " : " #(nop)  ")
+                + text;
         return new Applied(next, createdBy);
     }
 
