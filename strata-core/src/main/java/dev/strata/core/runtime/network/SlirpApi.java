@@ -32,11 +32,21 @@ final class SlirpApi {
 
     /** The answer to {@code request}: a {@link Reply.Failed} with slirp4netns's reason, or else a {@link Reply.Ok}. */
     Reply call(Path socket, Object request) throws IOException {
-        byte[] body = Json.write(request);
+        byte[] body = request(request);
         if (body.length >= 4096) {
             throw new IllegalArgumentException("slirp4netns reads requests of less than 4096 bytes");
         }
-        JsonNode answer = Json.tree(exchange(socket, body), "slirp4netns API reply");
+        return reply(exchange(socket, body));
+    }
+
+    /** A request's bytes. */
+    static byte[] request(Object request) {
+        return Json.write(request);
+    }
+
+    /** What a reply's bytes say. */
+    static Reply reply(byte[] raw) {
+        JsonNode answer = Json.tree(raw, "slirp4netns API reply");
         if (answer.has("error")) {
             return new Reply.Failed(answer.path("error").path("desc").asText("unknown error"));
         }
