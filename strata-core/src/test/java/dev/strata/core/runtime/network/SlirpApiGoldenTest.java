@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * slirp4netns API requests are written, and its replies read, as the data-binding code did (recorded in
- * {@code golden/runtime/slirp-*.outcomes}).
+ * {@code golden/runtime/slirp-*.outcomes}). One line was changed by hand: an empty reply, still a success, has the
+ * value null where the tree gave a missing node (recorded as {@code <missing>}); its callers see no entries either way.
  */
 class SlirpApiGoldenTest {
     static Map<String, Object> requests() {
@@ -88,9 +89,6 @@ class SlirpApiGoldenTest {
     }
 
     private static String canonical(Object value) {
-        if (value instanceof JsonNode node && node.isMissingNode()) {
-            return "<missing>";
-        }
         return sorted(Json.mapper().valueToTree(value)).toString();
     }
 
