@@ -1,17 +1,11 @@
 package dev.strata.core.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.core.StrataException.Kind;
-import dev.strata.core.oci.InvalidContentException;
-import dev.strata.core.oci.Json;
 import java.io.File;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +55,7 @@ public final class Runc implements OciRuntime, ExecRuntime {
             }
             throw failure("inspect", id, result);
         }
-        return Optional.of(parseState(id, result.stdout()));
+        return Optional.of(RuncOutput.state(id, result.stdout()));
     }
 
     @Override
@@ -95,10 +89,7 @@ public final class Runc implements OciRuntime, ExecRuntime {
     @Override
     public List<Integer> processes(String id) {
         CommandResult result = check("list the processes of", id, run("ps", "--format", "json", id));
-        JsonNode pids = Json.tree(result.stdout().getBytes(StandardCharsets.UTF_8), "runc ps output");
-        List<Integer> list = new ArrayList<>();
-        pids.forEach(pid -> list.add(pid.asInt())); // a container without processes gives `null`
-        return List.copyOf(list);
+        return RuncOutput.pids(result.stdout());
     }
 
     @Override
@@ -154,20 +145,9 @@ public final class Runc implements OciRuntime, ExecRuntime {
 
     private static boolean wantsTerminal(Path process) {
         try {
-            return Json.tree(Files.readAllBytes(process), "process " + process).path("terminal").asBoolean(false);
+            return RuncOutput.wantsTerminal(Files.readAllBytes(process), "process " + process);
         } catch (IOException e) {
             throw new OciRuntimeException(Kind.NOT_FOUND, "cannot read process " + process + ": " + e.getMessage(), e);
-        }
-    }
-
-    private RuntimeState parseState(String id, String json) {
-        JsonNode state = Json.tree(json.getBytes(StandardCharsets.UTF_8), "runc state of " + id);
-        try {
-            return new RuntimeState(state.path("id").asText(id), RuntimeStatus.parse(state.path("status").asText()),
-                    state.path("pid").asInt(), Path.of(state.path("bundle").asText()),
-                    Instant.parse(state.path("created").asText()));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new InvalidContentException("malformed runc state of " + id + ": " + e.getMessage(), e);
         }
     }
 

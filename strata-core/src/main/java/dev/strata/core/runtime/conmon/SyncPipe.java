@@ -1,8 +1,9 @@
 package dev.strata.core.runtime.conmon;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.strata.core.oci.Json;
+import static dev.strata.core.runtime.JsonValues.path;
+
+import dev.strata.core.oci.InvalidContentException;
+import dev.strata.core.runtime.JsonValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,18 +30,18 @@ record SyncPipe(Optional<Integer> value, String message, List<String> diagnostic
 
     /** Reads up to the report and no further: conmon keeps its end open until the container ends. */
     static SyncPipe read(InputStream pipe) throws IOException {
-        ObjectMapper mapper = Json.mapper();
         List<String> diagnostics = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(pipe, StandardCharsets.UTF_8));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             if (line.startsWith("{")) {
                 try {
-                    JsonNode report = mapper.readTree(line);
-                    JsonNode data = report.has("data") ? report.get("data") : report.get("pid");
-                    if (data != null && data.canConvertToInt()) {
-                        return new SyncPipe(Optional.of(data.asInt()), report.path("message").asText(""), diagnostics);
+                    Object report = JsonValues.read(line.getBytes(StandardCharsets.UTF_8), "sync pipe report");
+                    Object data = JsonValues.has(report, "data") ? path(report, "data") : path(report, "pid");
+                    if (JsonValues.canConvertToInt(data)) {
+                        return new SyncPipe(Optional.of(JsonValues.intValue(data)),
+                                JsonValues.text(path(report, "message"), ""), diagnostics);
                     }
-                } catch (IOException e) {
+                } catch (InvalidContentException e) {
                     // not the report after all: keep it as something conmon said
                 }
             }

@@ -1,7 +1,9 @@
 package dev.strata.core.runtime.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.strata.core.runtime.JsonValues.path;
+
 import dev.strata.core.StrataException;
+import dev.strata.core.runtime.JsonValues;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -158,9 +160,10 @@ public final class Slirp4netns {
                     + " refused: " + ((SlirpApi.Reply.Failed) reply).description());
         }
         List<PortMapping> mappings = new ArrayList<>();
-        for (JsonNode entry : ok.value().path("entries")) {
-            mappings.add(new PortMapping(entry.path("host_addr").asText(), entry.path("host_port").asInt(),
-                    entry.path("guest_port").asInt(), entry.path("proto").asText()));
+        for (Object entry : JsonValues.elements(path(ok.value(), "entries"))) {
+            mappings.add(new PortMapping(JsonValues.text(path(entry, "host_addr")),
+                    JsonValues.intValue(path(entry, "host_port")), JsonValues.intValue(path(entry, "guest_port")),
+                    JsonValues.text(path(entry, "proto"))));
         }
         return List.copyOf(mappings);
     }

@@ -1,8 +1,11 @@
 package dev.strata.core.runtime.network;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.strata.core.runtime.JsonValues.path;
+
 import dev.strata.core.StrataException;
-import dev.strata.core.oci.Json;
+import dev.strata.core.oci.JsonWriting;
+import dev.strata.core.oci.StreamingJson;
+import dev.strata.core.runtime.JsonValues;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -32,21 +35,36 @@ final class SlirpApi {
 
     /** The answer to {@code request}: a {@link Reply.Failed} with slirp4netns's reason, or else a {@link Reply.Ok}. */
     Reply call(Path socket, Object request) throws IOException {
-        byte[] body = Json.write(request);
+        byte[] body = request(request);
         if (body.length >= 4096) {
             throw new IllegalArgumentException("slirp4netns reads requests of less than 4096 bytes");
         }
-        JsonNode answer = Json.tree(exchange(socket, body), "slirp4netns API reply");
-        if (answer.has("error")) {
-            return new Reply.Failed(answer.path("error").path("desc").asText("unknown error"));
+        return reply(exchange(socket, body));
+    }
+
+    /** A request's bytes: compact, keys sorted. */
+    static byte[] request(Object request) {
+        return StreamingJson.write(request, JsonWriting::any);
+    }
+
+    /** What a reply's bytes say. */
+    static Reply reply(byte[] raw) {
+        Object answer = JsonValues.read(raw, "slirp4netns API reply");
+        if (JsonValues.has(answer, "error")) {
+            return new Reply.Failed(JsonValues.text(path(path(answer, "error"), "desc"), "unknown error"));
         }
         // add_hostfwd wraps its result in "return"; list_hostfwd answers {"entries": [...]} bare.
-        return new Reply.Ok(answer.has("return") ? answer.get("return") : answer);
+        Object value = JsonValues.has(answer, "return") ? path(answer, "return") : answer;
+        return new Reply.Ok(value == JsonValues.MISSING ? null : value);
     }
 
     /** What slirp4netns answered. */
     sealed interface Reply {
-        record Ok(JsonNode value) implements Reply {}
+        /**
+         * Success, with the reply's value as plain JSON values (maps, lists, strings, numbers, booleans; null for
+         * JSON null or an empty reply): read it with {@link JsonValues}.
+         */
+        record Ok(Object value) implements Reply {}
 
         record Failed(String description) implements Reply {}
     }

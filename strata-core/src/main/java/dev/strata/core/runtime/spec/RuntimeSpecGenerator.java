@@ -1,10 +1,11 @@
 package dev.strata.core.runtime.spec;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.strata.core.StrataException;
 import dev.strata.core.StrataException.Kind;
-import dev.strata.core.oci.Json;
+import dev.strata.core.oci.JsonWriting;
+import dev.strata.core.oci.StreamingJson;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,23 +38,8 @@ public final class RuntimeSpecGenerator {
      *         working directory or an ID out of range
      */
     public byte[] configJson(RuntimeSpecRequest request) {
-        ObjectNode spec = Json.mapper().createObjectNode();
-        spec.put("ociVersion", OCI_VERSION);
-        spec.set("process", process(request.rootfs(), request.hostname(), request.process()));
-        ObjectNode root = spec.putObject("root");
-        root.put("path", request.rootfs().toString());
-        root.put("readonly", request.readOnlyRootfs());
-        spec.put("hostname", request.hostname());
-        ArrayNode mounts = spec.putArray("mounts");
-        for (MountRequest m : MountTable.merge(DockerDefaults.MOUNTS, request.mounts())) {
-            mounts.add(mount(m));
-        }
-        if (!request.annotations().isEmpty()) {
-            ObjectNode annotations = spec.putObject("annotations");
-            request.annotations().forEach(annotations::put);
-        }
-        spec.set("linux", linux(request.network()));
-        return Json.write(spec);
+        ResolvedProcess process = resolve(request.rootfs(), request.hostname(), request.process());
+        return StreamingJson.write(request, (g, r) -> writeConfig(g, r, process));
     }
 
     /**
@@ -62,40 +48,75 @@ public final class RuntimeSpecGenerator {
      * {@link #processJson(Path, String, ProcessRequest)}).
      */
     public byte[] processJson(Path rootfs, ProcessRequest process) {
-        return Json.write(process(rootfs, null, process));
+        return StreamingJson.write(resolve(rootfs, null, process), this::writeProcess);
     }
 
     /** A {@code process} object for {@code runc exec --process FILE}, with {@code HOSTNAME} as Docker sets it. */
     public byte[] processJson(Path rootfs, String hostname, ProcessRequest process) {
-        return Json.write(process(rootfs, hostname, process));
+        return StreamingJson.write(resolve(rootfs, hostname, process), this::writeProcess);
     }
 
-    private ObjectNode process(Path rootfs, String hostname, ProcessRequest p) {
+    /** A process with its user and working directory resolved: what can fail is done before any writing. */
+    private record ResolvedProcess(ProcessRequest request, ExecUser user, String cwd, List<String> env) {}
+
+    private static ResolvedProcess resolve(Path rootfs, String hostname, ProcessRequest p) {
         String cwd = workingDir(p.workingDir());
         ExecUser user = UserResolver.resolve(rootfs, p.user());
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("terminal", p.terminal());
-        ObjectNode userNode = node.putObject("user");
-        userNode.put("uid", user.uid());
-        userNode.put("gid", user.gid());
+        return new ResolvedProcess(p, user, cwd, Environment.compose(hostname, p.terminal(), p.env(), user.home()));
+    }
+
+    // Fields in a fixed order, the data-binding generator's: the same request keeps giving the same bytes.
+    private void writeConfig(JsonGenerator g, RuntimeSpecRequest request, ResolvedProcess process) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ociVersion", OCI_VERSION);
+        g.writeFieldName("process");
+        writeProcess(g, process);
+        g.writeObjectFieldStart("root");
+        g.writeStringField("path", request.rootfs().toString());
+        g.writeBooleanField("readonly", request.readOnlyRootfs());
+        g.writeEndObject();
+        g.writeStringField("hostname", request.hostname());
+        JsonWriting.list(g, "mounts", MountTable.merge(DockerDefaults.MOUNTS, request.mounts()),
+                RuntimeSpecGenerator::writeMount);
+        // already sorted by the request; JsonWriting sorts again, which keeps them so
+        JsonWriting.nonEmpty(g, "annotations", request.annotations());
+        g.writeFieldName("linux");
+        writeLinux(g, request.network());
+        g.writeEndObject();
+    }
+
+    private void writeProcess(JsonGenerator g, ResolvedProcess p) throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("terminal", p.request().terminal());
+        g.writeObjectFieldStart("user");
+        g.writeNumberField("uid", p.user().uid());
+        g.writeNumberField("gid", p.user().gid());
         // Docker lists the primary group first, so that it stays a supplementary group after a setgid program
-        ArrayNode gids = userNode.putArray("additionalGids");
-        gids.add(user.gid());
-        user.supplementaryGids().forEach(gids::add);
-        strings(node.putArray("args"), p.args());
-        strings(node.putArray("env"), Environment.compose(hostname, p.terminal(), p.env(), user.home()));
-        node.put("cwd", cwd);
-        // inheritable and ambient stay empty, as in Docker 20.10+, so exec'd programs do not gain capabilities
-        ObjectNode caps = node.putObject("capabilities");
-        for (String set : List.of("bounding", "effective", "permitted")) {
-            strings(caps.putArray(set), DockerDefaults.CAPABILITIES);
+        g.writeArrayFieldStart("additionalGids");
+        g.writeNumber(p.user().gid());
+        for (int gid : p.user().supplementaryGids()) {
+            g.writeNumber(gid);
         }
-        ObjectNode nofile = node.putArray("rlimits").addObject();
-        nofile.put("type", "RLIMIT_NOFILE");
-        nofile.put("hard", openFiles);
-        nofile.put("soft", openFiles);
-        node.put("noNewPrivileges", false);
-        return node;
+        g.writeEndArray();
+        g.writeEndObject();
+        JsonWriting.strings(g, "args", p.request().args());
+        JsonWriting.strings(g, "env", p.env());
+        g.writeStringField("cwd", p.cwd());
+        // inheritable and ambient stay empty, as in Docker 20.10+, so exec'd programs do not gain capabilities
+        g.writeObjectFieldStart("capabilities");
+        for (String set : List.of("bounding", "effective", "permitted")) {
+            JsonWriting.strings(g, set, DockerDefaults.CAPABILITIES);
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("rlimits");
+        g.writeStartObject();
+        g.writeStringField("type", "RLIMIT_NOFILE");
+        g.writeNumberField("hard", openFiles);
+        g.writeNumberField("soft", openFiles);
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeBooleanField("noNewPrivileges", false);
+        g.writeEndObject();
     }
 
     private static String workingDir(String workingDir) {
@@ -109,52 +130,59 @@ public final class RuntimeSpecGenerator {
         return ContainerPaths.clean(workingDir);
     }
 
-    private static ObjectNode mount(MountRequest m) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("destination", m.destination());
-        node.put("type", m.type());
-        node.put("source", m.source());
-        if (!m.options().isEmpty()) {
-            strings(node.putArray("options"), m.options());
-        }
-        return node;
+    private static void writeMount(JsonGenerator g, MountRequest m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("destination", m.destination());
+        g.writeStringField("type", m.type());
+        g.writeStringField("source", m.source());
+        JsonWriting.nonEmptyStrings(g, "options", m.options());
+        g.writeEndObject();
     }
 
-    private static ObjectNode linux(NetworkNamespace network) {
-        ObjectNode linux = Json.mapper().createObjectNode();
+    private static void writeLinux(JsonGenerator g, NetworkNamespace network) throws IOException {
+        g.writeStartObject();
         if (network instanceof NetworkNamespace.Isolated) {
             // only in a namespace of its own, as Docker: a joined or the host's namespace keeps its settings
-            ObjectNode sysctl = linux.putObject("sysctl");
-            DockerDefaults.NETWORK_SYSCTLS.forEach(sysctl::put);
+            JsonWriting.map(g, "sysctl", DockerDefaults.NETWORK_SYSCTLS);
         }
-        ArrayNode devices = linux.putObject("resources").putArray("devices");
+        g.writeObjectFieldStart("resources");
+        g.writeArrayFieldStart("devices");
         for (DockerDefaults.DeviceRule rule : DockerDefaults.DEVICES) {
-            ObjectNode d = devices.addObject();
-            d.put("allow", rule.allow());
+            g.writeStartObject();
+            g.writeBooleanField("allow", rule.allow());
             if (rule.type() != null) {
-                d.put("type", rule.type());
-                d.put("major", rule.major());
-                d.put("minor", rule.minor());
+                g.writeStringField("type", rule.type());
+                g.writeNumberField("major", rule.major());
+                g.writeNumberField("minor", rule.minor());
             }
-            d.put("access", "rwm");
+            g.writeStringField("access", "rwm");
+            g.writeEndObject();
         }
-        ArrayNode namespaces = linux.putArray("namespaces");
-        namespaces.addObject().put("type", "mount");
-        switch (network) {
-            case NetworkNamespace.Isolated() -> namespaces.addObject().put("type", "network");
-            case NetworkNamespace.Joined(Path file) -> namespaces.addObject()
-                    .put("type", "network").put("path", file.toString());
-            case NetworkNamespace.Host() -> { }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("namespaces");
+        namespace(g, "mount", null);
+        // an if-chain, not a switch over the sealed type: a pattern switch's bootstrap costs milliseconds cold
+        if (network instanceof NetworkNamespace.Isolated) {
+            namespace(g, "network", null);
+        } else if (network instanceof NetworkNamespace.Joined joined) {
+            namespace(g, "network", joined.netnsFile().toString());
         }
         for (String type : List.of("uts", "pid", "ipc", "cgroup")) {
-            namespaces.addObject().put("type", type);
+            namespace(g, type, null);
         }
-        strings(linux.putArray("maskedPaths"), DockerDefaults.MASKED_PATHS);
-        strings(linux.putArray("readonlyPaths"), DockerDefaults.READONLY_PATHS);
-        return linux;
+        g.writeEndArray();
+        JsonWriting.strings(g, "maskedPaths", DockerDefaults.MASKED_PATHS);
+        JsonWriting.strings(g, "readonlyPaths", DockerDefaults.READONLY_PATHS);
+        g.writeEndObject();
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void namespace(JsonGenerator g, String type, String path) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", type);
+        if (path != null) {
+            g.writeStringField("path", path);
+        }
+        g.writeEndObject();
     }
 }
