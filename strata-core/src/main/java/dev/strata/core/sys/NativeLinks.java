@@ -1,20 +1,33 @@
 package dev.strata.core.sys;
 
+import dev.strata.core.sys.Downcalls.Chmod;
 import dev.strata.core.sys.Downcalls.Close;
 import dev.strata.core.sys.Downcalls.Connect;
+import dev.strata.core.sys.Downcalls.Fchmod;
+import dev.strata.core.sys.Downcalls.Fchown;
 import dev.strata.core.sys.Downcalls.Fsconfig;
 import dev.strata.core.sys.Downcalls.Fsmount;
 import dev.strata.core.sys.Downcalls.Fsopen;
+import dev.strata.core.sys.Downcalls.Futimens;
+import dev.strata.core.sys.Downcalls.Geteuid;
 import dev.strata.core.sys.Downcalls.Ioctl;
+import dev.strata.core.sys.Downcalls.Lchown;
+import dev.strata.core.sys.Downcalls.Lgetxattr;
+import dev.strata.core.sys.Downcalls.Llistxattr;
+import dev.strata.core.sys.Downcalls.Mkdir;
 import dev.strata.core.sys.Downcalls.Mount;
 import dev.strata.core.sys.Downcalls.MoveMount;
+import dev.strata.core.sys.Downcalls.Open;
 import dev.strata.core.sys.Downcalls.Recv;
 import dev.strata.core.sys.Downcalls.Send;
 import dev.strata.core.sys.Downcalls.Shutdown;
 import dev.strata.core.sys.Downcalls.Socket;
 import dev.strata.core.sys.Downcalls.Statx;
+import dev.strata.core.sys.Downcalls.Symlink;
 import dev.strata.core.sys.Downcalls.Umount2;
 import dev.strata.core.sys.Downcalls.Unshare;
+import dev.strata.core.sys.Downcalls.Utimensat;
+import dev.strata.core.sys.Downcalls.Write;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -35,6 +48,15 @@ public final class NativeLinks {
      */
     public static void linkForContainers() {
         forContainers();
+    }
+
+    /**
+     * Links the calls that reading a container's changes and unpacking a layer into a snapshot make
+     * ({@code commit}, {@code build}, {@code load}, {@code import}, {@code pull}): {@code lstat}, extended
+     * attributes, and the making of directories, files and links with their owners, modes and times.
+     */
+    public static void linkForLayers() {
+        forLayers();
     }
 
     /**
@@ -61,5 +83,12 @@ public final class NativeLinks {
         return List.of(Statx.HANDLE, Fsopen.HANDLE, Fsconfig.HANDLE, Fsmount.HANDLE, MoveMount.HANDLE,
                 Close.HANDLE, Umount2.HANDLE, Unshare.HANDLE, Socket.HANDLE, Ioctl.HANDLE, Mount.HANDLE,
                 Connect.HANDLE, Recv.HANDLE, Send.HANDLE, Shutdown.HANDLE);
+    }
+
+    /** The handles {@link #linkForLayers} links, in the order {@code commit} first calls them. */
+    static List<MethodHandle> forLayers() {
+        return List.of(Geteuid.HANDLE, Statx.HANDLE, Llistxattr.HANDLE, Lgetxattr.HANDLE, Mkdir.HANDLE,
+                Lchown.HANDLE, Chmod.HANDLE, Open.HANDLE, Write.HANDLE, Fchown.HANDLE, Fchmod.HANDLE,
+                Futimens.HANDLE, Close.HANDLE, Utimensat.HANDLE, Symlink.HANDLE);
     }
 }

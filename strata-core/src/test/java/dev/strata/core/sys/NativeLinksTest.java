@@ -13,9 +13,11 @@ class NativeLinksTest {
     }
 
     @Test
-    void aContainerRunLinksEachCallOnce() {
+    void eachGroupLinksEachCallOnce() {
         NativeLinks.linkForContainers();
+        NativeLinks.linkForLayers();
 
         assertThat(NativeLinks.forContainers()).doesNotHaveDuplicates();
+        assertThat(NativeLinks.forLayers()).doesNotHaveDuplicates();
     }
 }
