@@ -32,14 +32,16 @@ public final class Fifos {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) Open.HANDLE.invokeExact(errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
+            int fd = (int) Open.HANDLE.invokeExact(
+                    errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open FIFO", fifo, Libc.errno(errno));
             }
             try {
                 long written;
                 do {
-                    written = (long) Write.HANDLE.invokeExact(errno, fd, Libc.bytes(arena, message), (long) message.length);
+                    written = (long) Write.HANDLE.invokeExact(
+                            errno, fd, Libc.bytes(arena, message), (long) message.length);
                 } while (written < 0 && Libc.errno(errno) == ErrnoException.EINTR);
                 if (written < 0) {
                     throw new ErrnoException("write to FIFO", fifo, Libc.errno(errno));

@@ -117,7 +117,8 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(PATH_MAX);
-            long length = (long) Readlinkat.HANDLE.invokeExact(errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
+            long length = (long) Readlinkat.HANDLE.invokeExact(
+                    errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
             if (length < 0) {
                 throw new ErrnoException("read the symbolic link", path, Libc.errno(errno));
             }
@@ -176,7 +177,8 @@ public final class PathHandle implements AutoCloseable {
             how.setAtIndex(LONG, 2, resolve);
             MemorySegment cName = Libc.cString(arena, name);
             for (int attempt = 0; ; attempt++) {
-                long result = (long) Openat2.HANDLE.invokeExact(errno, SYS_OPENAT2, (long) dirFd, cName, how, how.byteSize());
+                long result = (long) Openat2.HANDLE.invokeExact(
+                        errno, SYS_OPENAT2, (long) dirFd, cName, how, how.byteSize());
                 if (result >= 0) {
                     return (int) result;
                 }

@@ -91,7 +91,8 @@ class PathHandleTest {
         Xattrs.set(root.resolve("etc/secret"), "user.colour", "blue".getBytes(StandardCharsets.UTF_8));
 
         try (PathHandle r = PathHandle.open(root); PathHandle secret = r.resolveInRoot("etc/secret", false)) {
-            assertThat(secret.getXattr("user.colour")).hasValueSatisfying(v -> assertThat(v).asString().isEqualTo("blue"));
+            assertThat(secret.getXattr("user.colour"))
+                    .hasValueSatisfying(v -> assertThat(v).asString().isEqualTo("blue"));
             assertThat(secret.getXattr("user.none")).isEmpty();
         }
     }
