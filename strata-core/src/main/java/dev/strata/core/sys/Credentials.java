@@ -1,18 +1,15 @@
 package dev.strata.core.sys;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.invoke.MethodHandle;
+import dev.strata.core.sys.Downcalls.Getegid;
+import dev.strata.core.sys.Downcalls.Geteuid;
 
 /** The effective user and group of this process, which decide what the kernel lets it do. */
 public final class Credentials {
-    private static final MethodHandle GETEUID = Libc.plain("geteuid", FunctionDescriptor.of(Libc.INT));
-    private static final MethodHandle GETEGID = Libc.plain("getegid", FunctionDescriptor.of(Libc.INT));
-
     private Credentials() {}
 
     public static int effectiveUid() {
         try {
-            return (int) GETEUID.invokeExact();
+            return (int) Geteuid.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw new AssertionError("geteuid cannot fail", t);
         }
@@ -20,7 +17,7 @@ public final class Credentials {
 
     public static int effectiveGid() {
         try {
-            return (int) GETEGID.invokeExact();
+            return (int) Getegid.HANDLE.invokeExact();
         } catch (Throwable t) {
             throw new AssertionError("getegid cannot fail", t);
         }

@@ -1,13 +1,9 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Open;
+import dev.strata.core.sys.Downcalls.Write;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
@@ -21,9 +17,6 @@ public final class Fifos {
 
     /** Writes of at most this many bytes to a pipe are atomic: readers never see them interleaved. */
     public static final int PIPE_BUF = 4096;
-
-    private static final MethodHandle OPEN = Libc.withErrno("open", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
-    private static final MethodHandle WRITE = Libc.withErrno("write", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
 
     private Fifos() {}
 
@@ -39,20 +32,22 @@ public final class Fifos {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) OPEN.invokeExact(errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
+            int fd = (int) Open.HANDLE.invokeExact(
+                    errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open FIFO", fifo, Libc.errno(errno));
             }
             try {
                 long written;
                 do {
-                    written = (long) WRITE.invokeExact(errno, fd, Libc.bytes(arena, message), (long) message.length);
+                    written = (long) Write.HANDLE.invokeExact(
+                            errno, fd, Libc.bytes(arena, message), (long) message.length);
                 } while (written < 0 && Libc.errno(errno) == ErrnoException.EINTR);
                 if (written < 0) {
                     throw new ErrnoException("write to FIFO", fifo, Libc.errno(errno));
                 }
             } finally {
-                SeqPacketSocket.closeQuietly(fd);
+                Descriptors.closeQuietly(fd);
             }
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;

@@ -1,12 +1,12 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Fsconfig;
+import dev.strata.core.sys.Downcalls.Fsmount;
+import dev.strata.core.sys.Downcalls.Fsopen;
+import dev.strata.core.sys.Downcalls.MoveMount;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -35,11 +35,6 @@ public final class FsContext implements AutoCloseable {
     private static final long FSCONFIG_CMD_CREATE = 6;
     private static final long MOVE_MOUNT_F_EMPTY_PATH = 4;
 
-    private static final MethodHandle FSOPEN = Libc.syscall(ADDRESS, LONG);
-    private static final MethodHandle FSCONFIG = Libc.syscall(LONG, LONG, ADDRESS, ADDRESS, LONG);
-    private static final MethodHandle FSMOUNT = Libc.syscall(LONG, LONG, LONG);
-    private static final MethodHandle MOVE_MOUNT = Libc.syscall(LONG, ADDRESS, LONG, ADDRESS, LONG);
-
     private final String fsType;
     private final int fd;
     private boolean closed;
@@ -57,7 +52,7 @@ public final class FsContext implements AutoCloseable {
     public static FsContext open(String fsType) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            long fd = (long) FSOPEN.invokeExact(errno, SYS_FSOPEN, Libc.cString(arena, fsType), FSOPEN_CLOEXEC);
+            long fd = (long) Fsopen.HANDLE.invokeExact(errno, SYS_FSOPEN, Libc.cString(arena, fsType), FSOPEN_CLOEXEC);
             if (fd < 0) {
                 throw new ErrnoException("open a file system context for", fsType, Libc.errno(errno));
             }
@@ -94,13 +89,13 @@ public final class FsContext implements AutoCloseable {
         int mountFd;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            long result = (long) FSMOUNT.invokeExact(errno, SYS_FSMOUNT, (long) fd, FSMOUNT_CLOEXEC, attributes);
+            long result = (long) Fsmount.HANDLE.invokeExact(errno, SYS_FSMOUNT, (long) fd, FSMOUNT_CLOEXEC, attributes);
             if (result < 0) {
                 throw new ErrnoException("make a mount of the new " + fsType + " for", target, Libc.errno(errno));
             }
             mountFd = (int) result;
             try {
-                long moved = (long) MOVE_MOUNT.invokeExact(errno, SYS_MOVE_MOUNT, (long) mountFd,
+                long moved = (long) MoveMount.HANDLE.invokeExact(errno, SYS_MOVE_MOUNT, (long) mountFd,
                         Libc.cString(arena, ""), (long) Libc.AT_FDCWD, Libc.cString(arena, target),
                         MOVE_MOUNT_F_EMPTY_PATH);
                 if (moved < 0) {
@@ -146,7 +141,7 @@ public final class FsContext implements AutoCloseable {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cKey = key == null ? MemorySegment.NULL : arena.allocateFrom(key, StandardCharsets.UTF_8);
             MemorySegment cValue = value == null ? MemorySegment.NULL : arena.allocateFrom(value, Libc.FILE_NAMES);
-            long result = (long) FSCONFIG.invokeExact(errno, SYS_FSCONFIG, (long) fd, command, cKey, cValue, 0L);
+            long result = (long) Fsconfig.HANDLE.invokeExact(errno, SYS_FSCONFIG, (long) fd, command, cKey, cValue, 0L);
             if (result < 0) {
                 throw new ErrnoException(operation, what, Libc.errno(errno));
             }

@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Downcall handles into the C library, shared by the public classes of this package. Every handle
- * that can fail captures {@code errno} into a segment passed as its first argument, because errno
- * read after the call returns to Java may already belong to another call of the JVM.
+ * How this package links and calls the C library: the linker, errno capture, C strings. The handles themselves
+ * live in {@link Downcalls}, each made on first use. Every handle that can fail captures {@code errno} into a
+ * segment passed as its first argument, because errno read after the call returns to Java may already belong
+ * to another call of the JVM.
  */
 final class Libc {
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;

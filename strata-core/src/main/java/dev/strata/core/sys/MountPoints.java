@@ -1,15 +1,12 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
 import static dev.strata.core.sys.Libc.AT_FDCWD;
 import static dev.strata.core.sys.Libc.AT_SYMLINK_NOFOLLOW;
-import static dev.strata.core.sys.Libc.INT;
 import static dev.strata.core.sys.Libc.LONG;
 
+import dev.strata.core.sys.Downcalls.Statx;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +15,6 @@ import java.nio.file.Path;
  * the parent. Stateless and thread-safe.
  */
 public final class MountPoints {
-    private static final MethodHandle STATX =
-            Libc.withErrno("statx", FunctionDescriptor.of(INT, INT, ADDRESS, INT, INT, ADDRESS));
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final long STATX_ATTR_MOUNT_ROOT = 0x2000;
     private static final long ATTRIBUTES_OFFSET = 8;
@@ -36,7 +31,7 @@ public final class MountPoints {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(256, 8);
-            int result = (int) STATX.invokeExact(
+            int result = (int) Statx.HANDLE.invokeExact(
                     errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
             if (result != 0) {
                 throw new ErrnoException("stat", path, Libc.errno(errno));

@@ -1,13 +1,9 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Mount;
+import dev.strata.core.sys.Downcalls.Umount2;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
@@ -32,10 +28,6 @@ public final class Mounts {
     /** The kernel reads at most one page of mount options. */
     public static final int MAX_OPTIONS_BYTES = 4095;
 
-    private static final MethodHandle MOUNT =
-            Libc.withErrno("mount", FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, LONG, ADDRESS));
-    private static final MethodHandle UMOUNT2 = Libc.withErrno("umount2", FunctionDescriptor.of(INT, ADDRESS, INT));
-
     private Mounts() {}
 
     /**
@@ -50,7 +42,7 @@ public final class Mounts {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment data = options == null ? MemorySegment.NULL : Libc.cString(arena, options);
             MemorySegment type = fsType == null ? MemorySegment.NULL : Libc.cString(arena, fsType);
-            int result = (int) MOUNT.invokeExact(
+            int result = (int) Mount.HANDLE.invokeExact(
                     errno, Libc.cString(arena, source), Libc.cString(arena, target), type, flags, data);
             if (result != 0) {
                 throw new ErrnoException("mount " + fsType + " on", target, Libc.errno(errno));
@@ -66,7 +58,7 @@ public final class Mounts {
     public static void unmount(Path target, int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) UMOUNT2.invokeExact(errno, Libc.cString(arena, target), flags);
+            int result = (int) Umount2.HANDLE.invokeExact(errno, Libc.cString(arena, target), flags);
             if (result != 0) {
                 throw new ErrnoException("unmount", target, Libc.errno(errno));
             }

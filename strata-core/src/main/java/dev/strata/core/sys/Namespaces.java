@@ -1,14 +1,11 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Ioctl;
+import dev.strata.core.sys.Downcalls.Socket;
+import dev.strata.core.sys.Downcalls.Unshare;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
@@ -28,12 +25,6 @@ public final class Namespaces {
     /** {@code struct ifreq}: the interface name (IFNAMSIZ bytes), then a union whose flags are a short. */
     private static final int IFREQ_SIZE = 40;
     private static final int IFNAMSIZ = 16;
-
-    private static final MethodHandle UNSHARE = Libc.withErrno("unshare", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle SOCKET = Libc.withErrno("socket", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle IOCTL =
-            Libc.withErrnoVariadic("ioctl", FunctionDescriptor.of(INT, INT, LONG, ADDRESS), 2);
-    private static final MethodHandle CLOSE = Libc.withErrno("close", FunctionDescriptor.of(INT, INT));
 
     private Namespaces() {}
 
@@ -67,7 +58,7 @@ public final class Namespaces {
     private static void unshare(int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) UNSHARE.invokeExact(errno, flags);
+            int result = (int) Unshare.HANDLE.invokeExact(errno, flags);
             if (result != 0) {
                 throw new ErrnoException("unshare", "namespace 0x" + Integer.toHexString(flags), Libc.errno(errno));
             }
@@ -82,23 +73,23 @@ public final class Namespaces {
     private static void bringUpLoopback() throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) SOCKET.invokeExact(errno, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            int fd = (int) Socket.HANDLE.invokeExact(errno, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open a socket to configure", "lo", Libc.errno(errno));
             }
             try {
                 MemorySegment ifreq = arena.allocate(IFREQ_SIZE, 8);
                 MemorySegment.copy(Libc.cString(arena, "lo"), 0, ifreq, 0, 3);
-                if ((int) IOCTL.invokeExact(errno, fd, SIOCGIFFLAGS, ifreq) != 0) {
+                if ((int) Ioctl.HANDLE.invokeExact(errno, fd, SIOCGIFFLAGS, ifreq) != 0) {
                     throw new ErrnoException("read the flags of", "lo", Libc.errno(errno));
                 }
                 short flags = ifreq.get(ValueLayout.JAVA_SHORT, IFNAMSIZ);
                 ifreq.set(ValueLayout.JAVA_SHORT, IFNAMSIZ, (short) (flags | IFF_UP));
-                if ((int) IOCTL.invokeExact(errno, fd, SIOCSIFFLAGS, ifreq) != 0) {
+                if ((int) Ioctl.HANDLE.invokeExact(errno, fd, SIOCSIFFLAGS, ifreq) != 0) {
                     throw new ErrnoException("bring up", "lo", Libc.errno(errno));
                 }
             } finally {
-                int ignored = (int) CLOSE.invokeExact(errno, fd);
+                Descriptors.closeQuietly(fd);
             }
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;

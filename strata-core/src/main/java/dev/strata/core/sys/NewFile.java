@@ -1,14 +1,17 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
 import static dev.strata.core.sys.Libc.LONG;
 
+import dev.strata.core.sys.Downcalls.Close;
+import dev.strata.core.sys.Downcalls.Fchmod;
+import dev.strata.core.sys.Downcalls.Fchown;
+import dev.strata.core.sys.Downcalls.Fsetxattr;
+import dev.strata.core.sys.Downcalls.Futimens;
+import dev.strata.core.sys.Downcalls.Open;
+import dev.strata.core.sys.Downcalls.Write;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -18,15 +21,6 @@ import java.nio.file.Path;
  * redirected by a symbolic link put in its place. Owned by the thread that created it; not thread-safe.
  */
 public final class NewFile implements AutoCloseable {
-    private static final MethodHandle OPEN = Libc.withErrno("open", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
-    private static final MethodHandle WRITE = Libc.withErrno("write", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG));
-    private static final MethodHandle CLOSE = Libc.withErrno("close", FunctionDescriptor.of(INT, INT));
-    private static final MethodHandle FCHOWN = Libc.withErrno("fchown", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle FCHMOD = Libc.withErrno("fchmod", FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle FUTIMENS = Libc.withErrno("futimens", FunctionDescriptor.of(INT, INT, ADDRESS));
-    private static final MethodHandle FSETXATTR =
-            Libc.withErrno("fsetxattr", FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS, LONG, INT));
-
     private static final int O_WRONLY = 01;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
@@ -53,7 +47,7 @@ public final class NewFile implements AutoCloseable {
         Arena arena = Arena.ofConfined();
         try {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) OPEN.invokeExact(errno, Libc.cString(arena, path),
+            int fd = (int) Open.HANDLE.invokeExact(errno, Libc.cString(arena, path),
                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
             if (fd < 0) {
                 throw new ErrnoException("create", path, Libc.errno(errno));
@@ -92,7 +86,7 @@ public final class NewFile implements AutoCloseable {
     public void chown(int uid, int gid) throws ErrnoException {
         int result;
         try {
-            result = (int) FCHOWN.invokeExact(errno, fd, uid, gid);
+            result = (int) Fchown.HANDLE.invokeExact(errno, fd, uid, gid);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -103,7 +97,7 @@ public final class NewFile implements AutoCloseable {
     public void chmod(int mode) throws ErrnoException {
         int result;
         try {
-            result = (int) FCHMOD.invokeExact(errno, fd, mode & 07777);
+            result = (int) Fchmod.HANDLE.invokeExact(errno, fd, mode & 07777);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -115,7 +109,7 @@ public final class NewFile implements AutoCloseable {
         MemorySegment cValue = Libc.bytes(arena, value);
         int result;
         try {
-            result = (int) FSETXATTR.invokeExact(errno, fd, cName, cValue, (long) value.length, 0);
+            result = (int) Fsetxattr.HANDLE.invokeExact(errno, fd, cName, cValue, (long) value.length, 0);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -133,7 +127,7 @@ public final class NewFile implements AutoCloseable {
         times.setAtIndex(LONG, 3, nanos);
         int result;
         try {
-            result = (int) FUTIMENS.invokeExact(errno, fd, times);
+            result = (int) Futimens.HANDLE.invokeExact(errno, fd, times);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -150,7 +144,7 @@ public final class NewFile implements AutoCloseable {
         try {
             int result;
             try {
-                result = (int) CLOSE.invokeExact(errno, fd);
+                result = (int) Close.HANDLE.invokeExact(errno, fd);
             } catch (Throwable t) {
                 throw unexpected(t);
             }
@@ -168,7 +162,7 @@ public final class NewFile implements AutoCloseable {
 
     private long writeOnce(MemorySegment from, long count) {
         try {
-            return (long) WRITE.invokeExact(errno, fd, from, count);
+            return (long) Write.HANDLE.invokeExact(errno, fd, from, count);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -1,14 +1,14 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
 import static dev.strata.core.sys.Libc.LONG;
 
+import dev.strata.core.sys.Downcalls.Getxattr;
+import dev.strata.core.sys.Downcalls.Openat2;
+import dev.strata.core.sys.Downcalls.Readlinkat;
+import dev.strata.core.sys.Downcalls.Statx;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,14 +23,6 @@ import java.util.Optional;
  */
 public final class PathHandle implements AutoCloseable {
     private static final long SYS_OPENAT2 = 437;
-    private static final MethodHandle OPENAT2 = Libc.syscall(LONG, ADDRESS, ADDRESS, LONG);
-    private static final MethodHandle STATX =
-            Libc.withErrno("statx", FunctionDescriptor.of(INT, INT, ADDRESS, INT, INT, ADDRESS));
-
-    private static final MethodHandle READLINKAT =
-            Libc.withErrno("readlinkat", FunctionDescriptor.of(LONG, INT, ADDRESS, ADDRESS, LONG));
-    private static final MethodHandle GETXATTR =
-            Libc.withErrno("getxattr", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, ADDRESS, LONG));
 
     private static final boolean ARM = "aarch64".equals(System.getProperty("os.arch"));
     private static final long O_NOFOLLOW = ARM ? 0100000 : 0400000;
@@ -93,7 +85,7 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(256, 8);
-            int result = (int) STATX.invokeExact(errno, fd, Libc.cString(arena, ""),
+            int result = (int) Statx.HANDLE.invokeExact(errno, fd, Libc.cString(arena, ""),
                     AT_EMPTY_PATH | Libc.AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
             if (result != 0) {
                 throw new ErrnoException("stat", path, Libc.errno(errno));
@@ -125,7 +117,8 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(PATH_MAX);
-            long length = (long) READLINKAT.invokeExact(errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
+            long length = (long) Readlinkat.HANDLE.invokeExact(
+                    errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
             if (length < 0) {
                 throw new ErrnoException("read the symbolic link", path, Libc.errno(errno));
             }
@@ -145,7 +138,7 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(XATTR_SIZE_MAX);
-            long length = (long) GETXATTR.invokeExact(errno, Libc.cString(arena, path),
+            long length = (long) Getxattr.HANDLE.invokeExact(errno, Libc.cString(arena, path),
                     arena.allocateFrom(name, StandardCharsets.UTF_8), buffer, (long) XATTR_SIZE_MAX);
             if (length < 0) {
                 int code = Libc.errno(errno);
@@ -184,7 +177,8 @@ public final class PathHandle implements AutoCloseable {
             how.setAtIndex(LONG, 2, resolve);
             MemorySegment cName = Libc.cString(arena, name);
             for (int attempt = 0; ; attempt++) {
-                long result = (long) OPENAT2.invokeExact(errno, SYS_OPENAT2, (long) dirFd, cName, how, how.byteSize());
+                long result = (long) Openat2.HANDLE.invokeExact(
+                        errno, SYS_OPENAT2, (long) dirFd, cName, how, how.byteSize());
                 if (result >= 0) {
                     return (int) result;
                 }

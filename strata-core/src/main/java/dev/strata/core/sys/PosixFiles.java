@@ -1,16 +1,22 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
 import static dev.strata.core.sys.Libc.AT_FDCWD;
 import static dev.strata.core.sys.Libc.AT_SYMLINK_NOFOLLOW;
 import static dev.strata.core.sys.Libc.INT;
 import static dev.strata.core.sys.Libc.LONG;
 
+import dev.strata.core.sys.Downcalls.Chmod;
+import dev.strata.core.sys.Downcalls.Lchown;
+import dev.strata.core.sys.Downcalls.Linkat;
+import dev.strata.core.sys.Downcalls.Mkdir;
+import dev.strata.core.sys.Downcalls.Mknod;
+import dev.strata.core.sys.Downcalls.Readlink;
+import dev.strata.core.sys.Downcalls.Statx;
+import dev.strata.core.sys.Downcalls.Symlink;
+import dev.strata.core.sys.Downcalls.Utimensat;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,20 +27,6 @@ import java.util.Optional;
  * Stateless and thread-safe.
  */
 public final class PosixFiles {
-    private static final MethodHandle MKNOD = Libc.withErrno("mknod", FunctionDescriptor.of(INT, ADDRESS, INT, LONG));
-    private static final MethodHandle MKDIR = Libc.withErrno("mkdir", FunctionDescriptor.of(INT, ADDRESS, INT));
-    private static final MethodHandle LCHOWN = Libc.withErrno("lchown", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
-    private static final MethodHandle CHMOD = Libc.withErrno("chmod", FunctionDescriptor.of(INT, ADDRESS, INT));
-    private static final MethodHandle UTIMENSAT =
-            Libc.withErrno("utimensat", FunctionDescriptor.of(INT, INT, ADDRESS, ADDRESS, INT));
-    private static final MethodHandle SYMLINK = Libc.withErrno("symlink", FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-    private static final MethodHandle LINKAT =
-            Libc.withErrno("linkat", FunctionDescriptor.of(INT, INT, ADDRESS, INT, ADDRESS, INT));
-    private static final MethodHandle READLINK =
-            Libc.withErrno("readlink", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, LONG));
-    private static final MethodHandle STATX =
-            Libc.withErrno("statx", FunctionDescriptor.of(INT, INT, ADDRESS, INT, INT, ADDRESS));
-
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final long STATX_SIZE = 256;
     private static final int PATH_MAX = 4096;
@@ -45,7 +37,7 @@ public final class PosixFiles {
     public static void mknod(Path path, int mode, long device) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) MKNOD.invokeExact(errno, Libc.cString(arena, path), mode, device);
+            int result = (int) Mknod.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode, device);
             check(result, errno, "mknod", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -63,7 +55,7 @@ public final class PosixFiles {
     public static void mkdir(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) MKDIR.invokeExact(errno, Libc.cString(arena, path), mode);
+            int result = (int) Mkdir.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode);
             check(result, errno, "mkdir", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -76,7 +68,7 @@ public final class PosixFiles {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) LCHOWN.invokeExact(errno, Libc.cString(arena, path), uid, gid);
+            int result = (int) Lchown.HANDLE.invokeExact(errno, Libc.cString(arena, path), uid, gid);
             check(result, errno, "lchown", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -92,7 +84,7 @@ public final class PosixFiles {
     public static void chmod(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) CHMOD.invokeExact(errno, Libc.cString(arena, path), mode & 07777);
+            int result = (int) Chmod.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode & 07777);
             check(result, errno, "chmod", path);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -110,7 +102,7 @@ public final class PosixFiles {
             times.setAtIndex(LONG, 1, nanos);
             times.setAtIndex(LONG, 2, seconds);
             times.setAtIndex(LONG, 3, nanos);
-            int result = (int) UTIMENSAT.invokeExact(
+            int result = (int) Utimensat.HANDLE.invokeExact(
                     errno, AT_FDCWD, Libc.cString(arena, path), times, AT_SYMLINK_NOFOLLOW);
             check(result, errno, "set the times of", path);
         } catch (ErrnoException | RuntimeException | Error e) {
@@ -126,7 +118,7 @@ public final class PosixFiles {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cTarget = arena.allocate(target.length + 1L);
             MemorySegment.copy(target, 0, cTarget, ValueLayout.JAVA_BYTE, 0, target.length);
-            int result = (int) SYMLINK.invokeExact(errno, cTarget, Libc.cString(arena, link));
+            int result = (int) Symlink.HANDLE.invokeExact(errno, cTarget, Libc.cString(arena, link));
             check(result, errno, "create the symbolic link", link);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -139,7 +131,7 @@ public final class PosixFiles {
     public static void link(Path existing, Path link) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) LINKAT.invokeExact(
+            int result = (int) Linkat.HANDLE.invokeExact(
                     errno, AT_FDCWD, Libc.cString(arena, existing), AT_FDCWD, Libc.cString(arena, link), 0);
             check(result, errno, "create the hard link", link);
         } catch (ErrnoException | RuntimeException | Error e) {
@@ -154,7 +146,7 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(PATH_MAX);
-            long length = (long) READLINK.invokeExact(errno, Libc.cString(arena, link), buffer, (long) PATH_MAX);
+            long length = (long) Readlink.HANDLE.invokeExact(errno, Libc.cString(arena, link), buffer, (long) PATH_MAX);
             if (length < 0) {
                 throw new ErrnoException("read the symbolic link", link, Libc.errno(errno));
             }
@@ -171,7 +163,7 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
-            int result = (int) STATX.invokeExact(
+            int result = (int) Statx.HANDLE.invokeExact(
                     errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
             check(result, errno, "stat", path);
             return statx(buffer);
@@ -187,7 +179,7 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
-            int result = (int) STATX.invokeExact(
+            int result = (int) Statx.HANDLE.invokeExact(
                     errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
             if (result != 0 && Libc.errno(errno) == ErrnoException.ENOENT) {
                 return Optional.empty();

@@ -1,12 +1,9 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.INT;
-
+import dev.strata.core.sys.Downcalls.Kill;
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,8 +14,6 @@ import java.util.Optional;
  * cannot signal with an arbitrary signal, and reports alive while a zombie). Stateless and thread-safe.
  */
 public final class Processes {
-    private static final MethodHandle KILL = Libc.withErrno("kill", FunctionDescriptor.of(INT, INT, INT));
-
     private Processes() {}
 
     /**
@@ -33,7 +28,7 @@ public final class Processes {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            if ((int) KILL.invokeExact(errno, pid, signal) != 0) {
+            if ((int) Kill.HANDLE.invokeExact(errno, pid, signal) != 0) {
                 throw new ErrnoException("send signal " + signal + " to process", String.valueOf(pid), Libc.errno(errno));
             }
         } catch (ErrnoException | RuntimeException | Error e) {

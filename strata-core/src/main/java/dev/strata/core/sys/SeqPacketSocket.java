@@ -1,14 +1,14 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Connect;
+import dev.strata.core.sys.Downcalls.Open;
+import dev.strata.core.sys.Downcalls.Recv;
+import dev.strata.core.sys.Downcalls.Send;
+import dev.strata.core.sys.Downcalls.Shutdown;
+import dev.strata.core.sys.Downcalls.Socket;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
@@ -32,17 +32,6 @@ public final class SeqPacketSocket implements AutoCloseable {
     private static final int SHUT_RDWR = 2;
     private static final int SUN_PATH_SIZE = 108;
     private static final long SOCKADDR_UN_SIZE = 2 + SUN_PATH_SIZE;
-
-    private static final MethodHandle SOCKET = Libc.withErrno("socket", FunctionDescriptor.of(INT, INT, INT, INT));
-    private static final MethodHandle CONNECT =
-            Libc.withErrno("connect", FunctionDescriptor.of(INT, INT, ADDRESS, INT));
-    private static final MethodHandle OPEN = Libc.withErrno("open", FunctionDescriptor.of(INT, ADDRESS, INT, INT));
-    private static final MethodHandle RECV =
-            Libc.withErrno("recv", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, INT));
-    private static final MethodHandle SEND =
-            Libc.withErrno("send", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, INT));
-    private static final MethodHandle SHUTDOWN = Libc.withErrno("shutdown", FunctionDescriptor.of(INT, INT, INT));
-    private static final MethodHandle CLOSE = Libc.withErrno("close", FunctionDescriptor.of(INT, INT));
 
     private final int fd;
     private final Path path;
@@ -73,7 +62,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             }
             return new SeqPacketSocket(fd, path);
         } catch (ErrnoException | RuntimeException | Error e) {
-            closeQuietly(fd);
+            Descriptors.closeQuietly(fd);
             throw e;
         }
     }
@@ -91,7 +80,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment data = arena.allocate(Math.max(1, buffer.length));
             while (true) {
-                long n = (long) RECV.invokeExact(errno, fd, data, (long) buffer.length, 0);
+                long n = (long) Recv.HANDLE.invokeExact(errno, fd, data, (long) buffer.length, 0);
                 if (n > 0) {
                     MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, buffer, 0, (int) n);
                     return (int) n;
@@ -123,7 +112,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             MemorySegment data = arena.allocate(Math.max(1, length));
             MemorySegment.copy(buffer, offset, data, ValueLayout.JAVA_BYTE, 0, length);
             while (true) {
-                long n = (long) SEND.invokeExact(errno, fd, data, (long) length, MSG_NOSIGNAL);
+                long n = (long) Send.HANDLE.invokeExact(errno, fd, data, (long) length, MSG_NOSIGNAL);
                 if (n >= 0) {
                     return; // a datagram-like socket sends the whole message or fails
                 }
@@ -191,14 +180,14 @@ public final class SeqPacketSocket implements AutoCloseable {
     private void releaseIfUnused() {
         if (closed && callsInProgress == 0 && !released) {
             released = true;
-            closeQuietly(fd);
+            Descriptors.closeQuietly(fd);
         }
     }
 
     private void shutdown(int how) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            if ((int) SHUTDOWN.invokeExact(errno, fd, how) != 0) {
+            if ((int) Shutdown.HANDLE.invokeExact(errno, fd, how) != 0) {
                 throw new ErrnoException("shut down socket", path, Libc.errno(errno));
             }
         } catch (ErrnoException | RuntimeException | Error e) {
@@ -211,7 +200,7 @@ public final class SeqPacketSocket implements AutoCloseable {
     private static int socket(Path path) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) SOCKET.invokeExact(errno, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+            int fd = (int) Socket.HANDLE.invokeExact(errno, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("create socket for", path, Libc.errno(errno));
             }
@@ -234,7 +223,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             }
             connect(fd, name, path);
         } finally {
-            closeQuietly(dirFd);
+            Descriptors.closeQuietly(dirFd);
         }
     }
 
@@ -245,7 +234,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
             MemorySegment.copy(name, 0, address, ValueLayout.JAVA_BYTE, 2, name.length);
             while (true) {
-                if ((int) CONNECT.invokeExact(errno, fd, address, (int) SOCKADDR_UN_SIZE) == 0) {
+                if ((int) Connect.HANDLE.invokeExact(errno, fd, address, (int) SOCKADDR_UN_SIZE) == 0) {
                     return;
                 }
                 int error = Libc.errno(errno);
@@ -263,7 +252,7 @@ public final class SeqPacketSocket implements AutoCloseable {
     private static int openDirectory(Path directory) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int dirFd = (int) OPEN.invokeExact(
+            int dirFd = (int) Open.HANDLE.invokeExact(
                     errno, Libc.cString(arena, directory), O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
             if (dirFd < 0) {
                 throw new ErrnoException("open directory", directory, Libc.errno(errno));
@@ -273,14 +262,6 @@ public final class SeqPacketSocket implements AutoCloseable {
             throw e;
         } catch (Throwable t) {
             throw new AssertionError("unexpected failure of a native call", t);
-        }
-    }
-
-    static void closeQuietly(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) CLOSE.invokeExact(Libc.errnoSegment(arena), fd);
-        } catch (Throwable t) {
-            throw new AssertionError("close cannot throw", t);
         }
     }
 }

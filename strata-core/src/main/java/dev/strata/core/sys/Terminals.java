@@ -1,14 +1,13 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Cfmakeraw;
+import dev.strata.core.sys.Downcalls.Ioctl;
+import dev.strata.core.sys.Downcalls.Isatty;
+import dev.strata.core.sys.Downcalls.Tcgetattr;
+import dev.strata.core.sys.Downcalls.Tcsetattr;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 
 /**
@@ -27,20 +26,11 @@ public final class Terminals {
     private static final long TERMIOS_SIZE = 64;
     private static final long WINSIZE_SIZE = 8;
 
-    private static final MethodHandle ISATTY = Libc.plain("isatty", FunctionDescriptor.of(Libc.INT, Libc.INT));
-    private static final MethodHandle TCGETATTR =
-            Libc.withErrno("tcgetattr", FunctionDescriptor.of(INT, INT, ADDRESS));
-    private static final MethodHandle TCSETATTR =
-            Libc.withErrno("tcsetattr", FunctionDescriptor.of(INT, INT, INT, ADDRESS));
-    private static final MethodHandle CFMAKERAW = Libc.plain("cfmakeraw", FunctionDescriptor.ofVoid(ADDRESS));
-    private static final MethodHandle IOCTL =
-            Libc.withErrnoVariadic("ioctl", FunctionDescriptor.of(INT, INT, LONG, ADDRESS), 2);
-
     private Terminals() {}
 
     public static boolean isTerminal(int fd) {
         try {
-            return (int) ISATTY.invokeExact(fd) == 1;
+            return (int) Isatty.HANDLE.invokeExact(fd) == 1;
         } catch (Throwable t) {
             throw new AssertionError("isatty cannot fail", t);
         }
@@ -58,7 +48,7 @@ public final class Terminals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment termios = arena.allocate(TERMIOS_SIZE, 4);
             MemorySegment.copy(saved, 0, termios, ValueLayout.JAVA_BYTE, 0, saved.length);
-            CFMAKERAW.invokeExact(termios);
+            Cfmakeraw.HANDLE.invokeExact(termios);
             setAttributes(fd, termios);
         } catch (ErrnoException | RuntimeException | Error e) {
             throw e;
@@ -73,7 +63,7 @@ public final class Terminals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment winsize = arena.allocate(WINSIZE_SIZE, 2);
-            if ((int) IOCTL.invokeExact(errno, fd, TIOCGWINSZ, winsize) != 0) {
+            if ((int) Ioctl.HANDLE.invokeExact(errno, fd, TIOCGWINSZ, winsize) != 0) {
                 return Optional.empty();
             }
             int rows = Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 0));
@@ -93,7 +83,7 @@ public final class Terminals {
             MemorySegment winsize = arena.allocate(WINSIZE_SIZE, 2);
             winsize.set(ValueLayout.JAVA_SHORT, 0, (short) size.rows());
             winsize.set(ValueLayout.JAVA_SHORT, 2, (short) size.columns());
-            if ((int) IOCTL.invokeExact(errno, fd, TIOCSWINSZ, winsize) != 0) {
+            if ((int) Ioctl.HANDLE.invokeExact(errno, fd, TIOCSWINSZ, winsize) != 0) {
                 throw new ErrnoException("set the window size of terminal", "fd " + fd, Libc.errno(errno));
             }
         } catch (ErrnoException | RuntimeException | Error e) {
@@ -107,7 +97,7 @@ public final class Terminals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment termios = arena.allocate(TERMIOS_SIZE, 4);
-            if ((int) TCGETATTR.invokeExact(errno, fd, termios) != 0) {
+            if ((int) Tcgetattr.HANDLE.invokeExact(errno, fd, termios) != 0) {
                 throw new ErrnoException("read the settings of terminal", "fd " + fd, Libc.errno(errno));
             }
             return termios.toArray(ValueLayout.JAVA_BYTE);
@@ -127,7 +117,7 @@ public final class Terminals {
     private static void setAttributes(int fd, MemorySegment termios) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            if ((int) TCSETATTR.invokeExact(errno, fd, TCSANOW, termios) != 0) {
+            if ((int) Tcsetattr.HANDLE.invokeExact(errno, fd, TCSANOW, termios) != 0) {
                 throw new ErrnoException("change the settings of terminal", "fd " + fd, Libc.errno(errno));
             }
         } catch (ErrnoException | RuntimeException | Error e) {

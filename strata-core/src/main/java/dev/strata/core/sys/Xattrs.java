@@ -1,14 +1,12 @@
 package dev.strata.core.sys;
 
-import static dev.strata.core.sys.Libc.ADDRESS;
-import static dev.strata.core.sys.Libc.INT;
-import static dev.strata.core.sys.Libc.LONG;
-
+import dev.strata.core.sys.Downcalls.Lgetxattr;
+import dev.strata.core.sys.Downcalls.Llistxattr;
+import dev.strata.core.sys.Downcalls.Lremovexattr;
+import dev.strata.core.sys.Downcalls.Lsetxattr;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,15 +18,6 @@ import java.util.Optional;
  * Values are raw bytes: {@code security.capability}, for one, is binary. Stateless and thread-safe.
  */
 public final class Xattrs {
-    private static final MethodHandle LSETXATTR =
-            Libc.withErrno("lsetxattr", FunctionDescriptor.of(INT, ADDRESS, ADDRESS, ADDRESS, LONG, INT));
-    private static final MethodHandle LGETXATTR =
-            Libc.withErrno("lgetxattr", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, ADDRESS, LONG));
-    private static final MethodHandle LLISTXATTR =
-            Libc.withErrno("llistxattr", FunctionDescriptor.of(LONG, ADDRESS, ADDRESS, LONG));
-    private static final MethodHandle LREMOVEXATTR =
-            Libc.withErrno("lremovexattr", FunctionDescriptor.of(INT, ADDRESS, ADDRESS));
-
     /** The kernel's limit on one value (XATTR_SIZE_MAX) and on a name list (XATTR_LIST_MAX). */
     private static final int MAX_SIZE = 65536;
     private static final int FIRST_TRY = 256;
@@ -38,7 +27,7 @@ public final class Xattrs {
     public static void set(Path path, String name, byte[] value) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) LSETXATTR.invokeExact(errno, Libc.cString(arena, path), name(arena, name),
+            int result = (int) Lsetxattr.HANDLE.invokeExact(errno, Libc.cString(arena, path), name(arena, name),
                     Libc.bytes(arena, value), (long) value.length, 0);
             if (result != 0) {
                 throw new ErrnoException("set extended attribute " + name + " on", path, Libc.errno(errno));
@@ -58,10 +47,10 @@ public final class Xattrs {
             MemorySegment cName = name(arena, name);
             // Try a small buffer first: almost every value fits, and asking for the size costs a call.
             MemorySegment buffer = arena.allocate(FIRST_TRY);
-            long length = (long) LGETXATTR.invokeExact(errno, cPath, cName, buffer, (long) FIRST_TRY);
+            long length = (long) Lgetxattr.HANDLE.invokeExact(errno, cPath, cName, buffer, (long) FIRST_TRY);
             if (length < 0 && Libc.errno(errno) == ErrnoException.ERANGE) {
                 buffer = arena.allocate(MAX_SIZE);
-                length = (long) LGETXATTR.invokeExact(errno, cPath, cName, buffer, (long) MAX_SIZE);
+                length = (long) Lgetxattr.HANDLE.invokeExact(errno, cPath, cName, buffer, (long) MAX_SIZE);
             }
             if (length < 0) {
                 int code = Libc.errno(errno);
@@ -84,10 +73,10 @@ public final class Xattrs {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cPath = Libc.cString(arena, path);
             MemorySegment buffer = arena.allocate(FIRST_TRY);
-            long length = (long) LLISTXATTR.invokeExact(errno, cPath, buffer, (long) FIRST_TRY);
+            long length = (long) Llistxattr.HANDLE.invokeExact(errno, cPath, buffer, (long) FIRST_TRY);
             if (length < 0 && Libc.errno(errno) == ErrnoException.ERANGE) {
                 buffer = arena.allocate(MAX_SIZE);
-                length = (long) LLISTXATTR.invokeExact(errno, cPath, buffer, (long) MAX_SIZE);
+                length = (long) Llistxattr.HANDLE.invokeExact(errno, cPath, buffer, (long) MAX_SIZE);
             }
             if (length < 0) {
                 int code = Libc.errno(errno);
@@ -108,7 +97,7 @@ public final class Xattrs {
     public static void remove(Path path, String name) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) LREMOVEXATTR.invokeExact(errno, Libc.cString(arena, path), name(arena, name));
+            int result = (int) Lremovexattr.HANDLE.invokeExact(errno, Libc.cString(arena, path), name(arena, name));
             if (result != 0 && Libc.errno(errno) != ErrnoException.ENODATA) {
                 throw new ErrnoException("remove extended attribute " + name + " of", path, Libc.errno(errno));
             }

@@ -16,6 +16,7 @@ class CredentialsTest {
         Path file = Files.writeString(dir.resolve("f"), "x");
 
         assertThat(Credentials.effectiveUid()).isEqualTo(Files.getAttribute(file, "unix:uid"));
+        assertThat(Credentials.effectiveGid()).isEqualTo(Files.getAttribute(file, "unix:gid"));
         assertThat(Credentials.isRoot()).isEqualTo(Credentials.effectiveUid() == 0);
     }
 }

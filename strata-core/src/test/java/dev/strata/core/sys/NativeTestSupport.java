@@ -82,7 +82,7 @@ final class NativeTestSupport {
     }
 
     static void close(int fd) {
-        SeqPacketSocket.closeQuietly(fd);
+        Descriptors.closeQuietly(fd);
     }
 
     private static int check(int result, MemorySegment errno, String call) throws ErrnoException {

@@ -3,6 +3,7 @@ package dev.strata.core.sys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,24 @@ class PathHandleTest {
             Files.move(root.resolve("etc"), root.resolve("moved"));
             Files.createSymbolicLink(root.resolve("etc"), outside);
             assertThat(Files.readString(etc.resolve("secret"))).isEqualTo("container");
+        }
+    }
+
+    @Test
+    void aPinnedLinkReadsItsTargetByteForByte() throws Exception {
+        try (PathHandle r = PathHandle.open(root); PathHandle link = r.child("dotdot")) {
+            assertThat(link.readLink()).asString().isEqualTo("../../../../../../etc");
+        }
+    }
+
+    @Test
+    void anExtendedAttributeIsReadFromThePinnedFile() throws Exception {
+        Xattrs.set(root.resolve("etc/secret"), "user.colour", "blue".getBytes(StandardCharsets.UTF_8));
+
+        try (PathHandle r = PathHandle.open(root); PathHandle secret = r.resolveInRoot("etc/secret", false)) {
+            assertThat(secret.getXattr("user.colour"))
+                    .hasValueSatisfying(v -> assertThat(v).asString().isEqualTo("blue"));
+            assertThat(secret.getXattr("user.none")).isEmpty();
         }
     }
 }
