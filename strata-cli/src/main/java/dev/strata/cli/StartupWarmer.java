@@ -16,26 +16,33 @@ final class StartupWarmer {
     private StartupWarmer() {}
 
     /**
-     * Starts the warm-up on a daemon thread: it never delays the exit. Commands that run containers also link the
-     * native calls they will make (mounts, sockets, namespaces).
+     * Starts the warm-up on a daemon thread: it never delays the exit. Commands that run containers or write layers
+     * also link the native calls they will make (mounts, sockets, namespaces; file metadata).
      */
     static void start(String[] args) {
-        boolean containers = runsContainers(args);
-        Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(containers));
+        Runnable links = nativeLinks(args);
+        Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(links));
     }
 
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
-    private static final java.util.Set<String> STARTING = java.util.Set.of("run", "start", "restart", "exec", "attach");
+    private static final java.util.Set<String> STARTING = java.util.Set.of("run", "start", "restart", "exec", "attach",
+            "create");
+    /** The verbs that read or write layers: they stat, read attributes, create files. */
+    private static final java.util.Set<String> LAYERS = java.util.Set.of("commit", "build", "load", "import");
 
-    private static boolean runsContainers(String[] args) {
+    /** Which native calls to link ahead for this command line: containers, layers, or none (null). */
+    private static Runnable nativeLinks(String[] args) {
         String verb = Verbs.word(args, 0);
-        if ("container".equals(verb)) {
+        if ("container".equals(verb) || "image".equals(verb)) {
             verb = Verbs.word(args, 1);
         }
-        return verb != null && STARTING.contains(verb);
+        if (verb != null && STARTING.contains(verb)) {
+            return NativeLinks::linkForContainers;
+        }
+        return verb != null && LAYERS.contains(verb) ? NativeLinks::linkForLayers : null;
     }
 
-    private static void warm(boolean containers) {
+    private static void warm(Runnable links) {
         try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
             while (parser.nextToken() != null) {
                 // reading to the end links the parser's paths as the image index read will
@@ -44,8 +51,8 @@ final class StartupWarmer {
             // a warm-up must never fail a command: the real read reports any real problem
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
-        if (containers) {
-            NativeLinks.linkAll();
+        if (links != null) {
+            links.run();
         }
     }
 }
