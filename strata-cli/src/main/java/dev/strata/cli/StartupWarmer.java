@@ -43,6 +43,16 @@ final class StartupWarmer {
     }
 
     private static void warm(Runnable links) {
+        if (links != null) {
+            // first what the command meets last and costs most: the native calls (a container's mount comes some
+            // 50 ms in); the main thread meanwhile initialises the JSON parser itself when it reads the image
+            links.run();
+            // container IDs come from a SecureRandom, whose first one loads the security providers (~20 ms), and
+            // starting a process looks up the JDK's process logger, whose first lookup starts the logging
+            // framework (~25 ms)
+            new java.security.SecureRandom().nextInt();
+            System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
+        }
         try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
             while (parser.nextToken() != null) {
                 // reading to the end links the parser's paths as the image index read will
@@ -51,8 +61,6 @@ final class StartupWarmer {
             // a warm-up must never fail a command: the real read reports any real problem
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
-        if (links != null) {
-            links.run();
-        }
     }
+
 }
