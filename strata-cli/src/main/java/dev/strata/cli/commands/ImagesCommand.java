@@ -57,7 +57,10 @@ public final class ImagesCommand implements Callable<Integer> {
                 ? "table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}"
                 : "table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{.CreatedSince}}\t{{.Size}}";
         String chosen = quiet ? "{{.ID}}" : format;
-        List<Map<String, Object>> items = rows.stream().map(this::item).toList();
+        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        for (ImageRow row : rows) { // a loop, not a stream: this command's start-up time is measured
+            items.add(item(row));
+        }
         Output.print(cli, chosen, defaultFormat, HEADERS, items);
         return 0;
     }
