@@ -29,7 +29,7 @@ final class StartupWarmer {
     private static final java.util.Set<String> STARTING = java.util.Set.of("run", "start", "restart", "exec", "attach",
             "create");
     /** The verbs that read or write layers: they stat, read attributes, create files. */
-    private static final java.util.Set<String> LAYERS = java.util.Set.of("commit", "build", "load", "import");
+    private static final java.util.Set<String> LAYERS = java.util.Set.of("commit", "load", "import");
 
     /** Which native calls to link ahead for this command line: containers, layers, or none (null). */
     private static Runnable nativeLinks(String[] args) {
