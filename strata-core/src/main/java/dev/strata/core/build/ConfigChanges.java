@@ -1,12 +1,12 @@
 package dev.strata.core.build;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.build.dockerfile.ArgScope;
 import dev.strata.core.build.dockerfile.Dockerfile;
 import dev.strata.core.build.dockerfile.DockerfileException;
 import dev.strata.core.build.dockerfile.Expander;
 import dev.strata.core.build.dockerfile.Instruction;
 import dev.strata.core.oci.ContainerConfig;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +26,7 @@ public final class ConfigChanges {
     public static ContainerConfig apply(ContainerConfig config, List<String> changes) {
         StageConfig state = StageConfig.of(config, null);
         Expander expander = Expander.standard();
+        ArgScope noArgs = ArgScope.start(expander, Map.of(), Map.of()); // a change sees the config's variables only
         for (String change : changes) {
             String text = change.strip();
             String keyword = text.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
@@ -38,7 +39,7 @@ public final class ConfigChanges {
             }
             try {
                 Instruction instruction = Dockerfile.parseInstruction(text, "--change")
-                        .expand(expander, environment(state.env()));
+                        .expand(expander, noArgs.expansionEnv(state.env()));
                 state = state.apply(instruction).next();
             } catch (DockerfileException e) {
                 throw invalid(change, e.problem());
@@ -47,15 +48,6 @@ public final class ConfigChanges {
             }
         }
         return state.config();
-    }
-
-    private static Map<String, String> environment(List<String> env) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String entry : env) {
-            int eq = entry.indexOf('=');
-            map.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : entry.substring(eq + 1));
-        }
-        return map;
     }
 
     private static StrataException invalid(String change, String why) {
