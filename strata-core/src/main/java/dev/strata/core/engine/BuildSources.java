@@ -1,8 +1,6 @@
 package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.archive.EntryType;
-import dev.strata.core.archive.TarEntry;
 import dev.strata.core.archive.TarWriter;
 import dev.strata.core.build.CacheKey;
 import dev.strata.core.build.StageConfig;
@@ -16,19 +14,14 @@ import dev.strata.core.build.context.PlannedEntry;
 import dev.strata.core.build.dockerfile.Add;
 import dev.strata.core.build.dockerfile.Copy;
 import dev.strata.core.build.dockerfile.Workdir;
-import dev.strata.core.runtime.spec.ExecUser;
-import dev.strata.core.runtime.spec.UserResolver;
 import dev.strata.core.store.LocalStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -39,14 +32,13 @@ import java.util.function.IntFunction;
  * plus the missing parent directories, as root's 0755 ones; the cache key is the context checksum of the sources.
  */
 final class BuildSources implements AutoCloseable {
-    private static final int DIRECTORY_MODE = 0755;
-
     private final LocalStore store;
     private final BuildContext context;
     private final IgnoreRules ignore;
     private final IntFunction<BuildStage> stages;
     private final java.util.function.Function<String, BuildStage> images;
     private final Optional<Instant> epoch;
+    private final LayerEntries entries;
     private ContextChecksums checksums;
 
     /**
@@ -61,6 +53,7 @@ final class BuildSources implements AutoCloseable {
         this.stages = stages;
         this.images = images;
         this.epoch = epoch;
+        this.entries = new LayerEntries(epoch);
     }
 
     BuildStage copy(BuildStage stage, Copy copy, StepCommitter committer, int number, java.util.function.ToIntFunction<String> stageOf) {
@@ -163,11 +156,11 @@ final class BuildSources implements AutoCloseable {
         }
         List<String> missing;
         try (ImageView view = ImageView.of(store, stage.stored())) {
-            missing = missingDirectories(view.root(), List.of(path + "/x"), Set.of());
+            missing = LayerEntries.missingDirectories(view.root(), List.of(path + "/x"), Set.of());
         }
         ChildImages.LayerProducer producer = missing.isEmpty() ? null : out -> {
             TarWriter tar = new TarWriter(out);
-            writeDirectories(tar, missing);
+            entries.writeDirectories(tar, missing);
             tar.finish();
         };
         return committer.commit(stage, key, applied.next(), applied.createdBy(), producer, "build step " + number);
@@ -176,7 +169,7 @@ final class BuildSources implements AutoCloseable {
     private BuildStage files(BuildStage stage, String instruction, List<String> sources, String destination,
             Optional<String> chown, Optional<String> chmod, BuildContext from, IgnoreRules rules,
             ContextChecksums sums, StepCommitter committer, int number, String origin, boolean unpack) {
-        Integer mode = chmod.map(BuildSources::octal).orElse(null);
+        Integer mode = chmod.map(LayerEntries::octal).orElse(null);
         try (ImageView view = ImageView.of(store, stage.stored())) {
             String workdir = stage.config().config().workingDir();
             CopyRequest request = new CopyRequest(instruction, sources, destination, workdir,
@@ -190,7 +183,7 @@ final class BuildSources implements AutoCloseable {
                 return cached.get();
             }
             Path root = view.root();
-            int[] owner = chown.map(spec -> owner(root, spec)).orElse(new int[] {0, 0});
+            int[] owner = chown.map(spec -> LayerEntries.owner(root, spec)).orElse(new int[] {0, 0});
             Set<Integer> archives = new java.util.HashSet<>();
             if (unpack) {
                 for (int i = 0; i < plan.sources().size(); i++) {
@@ -206,13 +199,13 @@ final class BuildSources implements AutoCloseable {
             if (!archives.isEmpty()) {
                 targets.add(plan.destination() + "/x");
             }
-            List<String> parents = missingDirectories(root, targets, planned);
+            List<String> parents = LayerEntries.missingDirectories(root, targets, planned);
             return committer.commit(stage, key, stage.config(), createdBy, out -> {
                 TarWriter tar = new TarWriter(out);
-                writeDirectories(tar, parents);
+                entries.writeDirectories(tar, parents);
                 for (PlannedEntry entry : plan.entries()) {
                     if (!archives.contains(entry.source())) {
-                        write(tar, entry, owner, mode);
+                        entries.write(tar, entry, owner, mode);
                     }
                 }
                 for (int i : archives.stream().sorted().toList()) {
@@ -222,85 +215,6 @@ final class BuildSources implements AutoCloseable {
                 tar.finish();
             }, "build step " + number);
         }
-    }
-
-    /** The ancestors of {@code targets} the image lacks and the plan does not create, parents first. */
-    private static List<String> missingDirectories(Path root, List<String> targets, Set<String> planned) {
-        Set<String> missing = new LinkedHashSet<>();
-        for (String target : targets) {
-            List<String> ancestors = new ArrayList<>();
-            for (String p = parent(target); !p.equals("/"); p = parent(p)) {
-                ancestors.addFirst(p);
-            }
-            for (String dir : ancestors) {
-                if (!planned.contains(dir) && !Files.exists(root.resolve(dir.substring(1)), LinkOption.NOFOLLOW_LINKS)) {
-                    missing.add(dir);
-                }
-            }
-        }
-        return List.copyOf(missing);
-    }
-
-    private static String parent(String path) {
-        int slash = path.lastIndexOf('/');
-        return slash <= 0 ? "/" : path.substring(0, slash);
-    }
-
-    private void writeDirectories(TarWriter tar, List<String> directories) throws IOException {
-        long now = epoch.orElse(Instant.now()).getEpochSecond();
-        for (String dir : directories) {
-            tar.write(new TarEntry(dir.substring(1), EntryType.DIRECTORY, null, DIRECTORY_MODE, 0, 0, 0, now, 0, 0, 0,
-                    Map.of()), InputStream.nullInputStream());
-        }
-    }
-
-    private void write(TarWriter tar, PlannedEntry e, int[] owner, Integer chmod) throws IOException {
-        EntryType type = switch (e.kind()) {
-            case FILE -> EntryType.FILE;
-            case DIRECTORY -> EntryType.DIRECTORY;
-            case SYMLINK -> EntryType.SYMLINK;
-            case CHAR_DEVICE -> EntryType.CHAR_DEVICE;
-            case BLOCK_DEVICE -> EntryType.BLOCK_DEVICE;
-            case FIFO -> EntryType.FIFO;
-        };
-        long seconds = e.mtimeSeconds();
-        int nanos = e.mtimeNanos();
-        if (epoch.isPresent() && seconds >= epoch.get().getEpochSecond()) {
-            seconds = epoch.get().getEpochSecond();
-            nanos = 0;
-        }
-        int mode = chmod != null && type != EntryType.SYMLINK ? chmod : e.mode();
-        byte[] link = e.linkTarget() == null ? null : e.linkTarget().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        TarEntry entry = new TarEntry(e.target().substring(1), type, link, mode, owner[0], owner[1], e.size(), seconds,
-                nanos, (int) e.deviceMajor(), (int) e.deviceMinor(), Map.of());
-        if (type == EntryType.FILE) {
-            try (InputStream in = Files.newInputStream(e.file(), LinkOption.NOFOLLOW_LINKS)) {
-                tar.write(entry, in);
-            }
-        } else {
-            tar.write(entry, InputStream.nullInputStream());
-        }
-    }
-
-    /** {@code --chown}: a user and group, by name (from the image's files) or number; no group means the user's ID. */
-    private static int[] owner(Path root, String spec) {
-        int colon = spec.indexOf(':');
-        String user = colon < 0 ? spec : spec.substring(0, colon);
-        try {
-            ExecUser resolved = UserResolver.resolve(root, spec);
-            return new int[] {resolved.uid(), colon < 0 ? resolved.uid() : resolved.gid()};
-        } catch (StrataException e) {
-            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
-                    "unable to convert uid/gid chown string to host mapping: " + e.getMessage() + " (--chown=" + spec
-                            + ", user " + user + ")", e);
-        }
-    }
-
-    private static int octal(String chmod) {
-        if (!chmod.matches("[0-7]{3,4}")) {
-            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "invalid chmod parameter: " + chmod);
-        }
-        return Integer.parseInt(chmod, 8);
     }
 
     private ContextChecksums contextChecksums() {
