@@ -53,7 +53,7 @@ public final class BuildCommand implements Callable<Integer> {
                 .option("--target", "string", "Set the target build stage to build", v -> c.target = v)
                 .repeatable("--label", "list", "Set metadata for an image", v -> c.labels = v)
                 .flag("--no-cache", "Do not use cache when building the image", v -> c.noCache = v)
-                .flag("--pull", "Always attempt to pull a newer version of the image", v -> { })
+                .flag("--pull", "Accepted for compatibility; base images come from the store until strata can pull", v -> { })
                 .flag("-q, --quiet", "Suppress the build output and print image ID on success", v -> c.quiet = v)
                 .option("--iidfile", "string", "Write the image ID to the file", v -> c.iidFile = v)
                 .optionalBoolean("--rm", "<true|false>", "Remove intermediate containers after a successful build",
