@@ -393,4 +393,22 @@ class BuildTest extends ContainerTestCase {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
     }
+
+    @Test
+    void copyChownAndChmodSetOwnersAndModesByNameOrNumber() throws Exception {
+        Path ctx = context("""
+                FROM busybox
+                COPY --chown=app:app a.txt /owned/
+                COPY --chown=1234 --chmod=0751 b.sh /numeric/
+                COPY --chmod=600 dir /private/
+                """, Map.of("a.txt", "a\n", "b.sh", "echo b\n", "dir/c.txt", "c\n"));
+        strata.ok("build", "-t", "owners", ctx.toString());
+        assertThat(strata.ok("run", "--rm", "owners", "stat", "-c", "%u:%g %a %n", "/owned/a.txt", "/numeric/b.sh",
+                "/private/c.txt").out()).isEqualTo("1000:1000 644 /owned/a.txt\n1234:1234 751 /numeric/b.sh\n"
+                + "0:0 600 /private/c.txt\n");
+        var unknown = strata.run("build", context("FROM busybox\nCOPY --chown=nosuchuser f /f\n", Map.of("f", "x"))
+                .toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("nosuchuser");
+    }
 }
