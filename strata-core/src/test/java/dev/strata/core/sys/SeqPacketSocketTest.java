@@ -70,7 +70,7 @@ class SeqPacketSocketTest {
                 } catch (ErrnoException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, runnable -> Thread.ofPlatform().start(runnable)); // not the common pool, which other tests may fill
 
             client.close();
 

@@ -89,6 +89,9 @@ class ContainerLogsTest {
         Path log = dir.resolve("ctr.log");
         AtomicBoolean running = new AtomicBoolean(true);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // the log as it is when following starts (the tail applies to it), then lines added while it follows;
+        // the follower gets a thread of its own: the common pool may be busy with other tests' work
+        Files.writeString(log, "2026-11-22T13:51:53.1+00:00 stdout F old\n2026-11-22T13:51:53.2+00:00 stdout F one\n");
         CompletableFuture<Void> follower = CompletableFuture.runAsync(() -> {
             try {
                 ContainerLogs.read(log, LogOptions.all().withFollow(true).withTail(1), running::get, out,
@@ -96,9 +99,7 @@ class ContainerLogsTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
-
-        Files.writeString(log, "2026-11-22T13:51:53.1+00:00 stdout F old\n2026-11-22T13:51:53.2+00:00 stdout F one\n");
+        }, runnable -> Thread.ofPlatform().start(runnable));
         awaitOutput(out, "one\n");
         // a log line torn between two writes, holding a piece of an output line
         Files.writeString(log, "2026-11-22T13:51:53.3+00:00 stdout P t", StandardOpenOption.APPEND);
