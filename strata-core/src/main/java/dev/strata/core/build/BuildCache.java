@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  * entry whose image has since been removed is a miss; pruning deletes such entries. Thread-safe.
  */
 public final class BuildCache {
-    /** One recorded step. */
-    public record Entry(CacheKey key, Digest image) {}
-
     private final Path dir;
 
     public BuildCache(Path dir) {
@@ -49,26 +46,6 @@ public final class BuildCache {
             throw new StrataException(StrataException.Kind.SYSTEM,
                     "cannot record the build cache in " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Every readable entry. */
-    public List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.matches("[0-9a-f]{64}")) {
-                    CacheKey key = new CacheKey(name);
-                    find(key).ifPresent(image -> entries.add(new Entry(key, image)));
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read the build cache in " + dir + ": "
-                    + e.getMessage(), e);
-        }
-        return entries;
     }
 
     /** What a prune removed: the keys and the bytes their files took. */
@@ -105,14 +82,5 @@ public final class BuildCache {
                     + e.getMessage(), e);
         }
         return new Pruned(removed, bytes);
-    }
-
-    public void remove(CacheKey key) {
-        try {
-            Files.deleteIfExists(dir.resolve(key.hex()));
-        } catch (IOException e) {
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove build cache entry " + key.hex()
-                    + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -132,7 +132,7 @@ public final class Engine implements AutoCloseable {
     /** {@code image prune}: the lines and the bytes reclaimed. */
     public PruneResult prune(boolean all) {
         Remover.PruneReport report = new Remover(store, () -> containers().store().list()).prune(all);
-        buildCache().prune(id -> store.index().read().byId(id).isPresent(), false); // entries of removed images
+        pruneCacheEntries(false); // the entries of the images just removed
         return new PruneResult(report.lines(), report.reclaimed());
     }
 
@@ -141,7 +141,7 @@ public final class Engine implements AutoCloseable {
      * with {@code all} every entry (the next build runs every step again). Returns the keys removed and the bytes.
      */
     public dev.strata.core.build.BuildCache.Pruned pruneBuildCache(boolean all) {
-        var pruned = buildCache().prune(id -> store.index().read().byId(id).isPresent(), all);
+        var pruned = pruneCacheEntries(all);
         long checksums = removeTree(store.layout().cache().resolve("checksums"));
         return new dev.strata.core.build.BuildCache.Pruned(pruned.keys(), pruned.bytes() + checksums);
     }
@@ -161,8 +161,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private dev.strata.core.build.BuildCache buildCache() {
-        return new dev.strata.core.build.BuildCache(store.layout().cache().resolve("build"));
+    /** The build cache's entries whose images are gone (the index read once), or with {@code all} every one. */
+    private dev.strata.core.build.BuildCache.Pruned pruneCacheEntries(boolean all) {
+        ImageIndex.Snapshot index = store.index().read();
+        return new dev.strata.core.build.BuildCache(store.layout().cache().resolve("build"))
+                .prune(id -> index.byId(id).isPresent(), all);
     }
 
     /** What prune did. */
