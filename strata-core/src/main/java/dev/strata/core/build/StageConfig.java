@@ -1,5 +1,6 @@
 package dev.strata.core.build;
 
+import dev.strata.core.build.context.GoPaths;
 import dev.strata.core.build.dockerfile.Arg;
 import dev.strata.core.build.dockerfile.ArgDefinition;
 import dev.strata.core.build.dockerfile.Cmd;
@@ -173,27 +174,10 @@ public record StageConfig(ContainerConfig config, String author, boolean cmdSet)
     /** Docker's WORKDIR rule: a relative path continues the current one ({@code /} when none). */
     public static String workdir(String current, String path) {
         if (path.startsWith("/")) {
-            return clean(path);
+            return GoPaths.clean(path);
         }
         String base = current == null || current.isEmpty() ? "/" : current;
-        return clean(base + "/" + path);
-    }
-
-    private static String clean(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.removeLast();
-                }
-            } else {
-                parts.add(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return GoPaths.clean(base + "/" + path);
     }
 
     private static void setEnv(List<String> env, String key, String value) {

@@ -114,7 +114,7 @@ final class ContainerStarter {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            // a leftover waiter file only makes the monitor's exit command wait for the waiter to end
+            // a leftover file (a waiter file, a build's script) is swept with its container or the scratch area
         }
     }
 

@@ -60,7 +60,7 @@ final class RunStep {
         try {
             container = containers.create(options, Path.of("/"));
         } catch (RuntimeException e) {
-            deleteQuietly(script);
+            removeScript(script);
             throw e;
         }
         boolean succeeded = false;
@@ -80,7 +80,13 @@ final class RunStep {
                 containers.remove(container.id(), true, true);
                 listener.event(new BuildEvent.ContainerRemoved(container.id().substring(0, 12)));
             }
-            deleteQuietly(script);
+            removeScript(script);
+        }
+    }
+
+    private static void removeScript(Path script) {
+        if (script != null) {
+            ContainerStarter.deleteQuietly(script);
         }
     }
 
@@ -111,16 +117,6 @@ final class RunStep {
 
     private static boolean isWholeCommand(String text, Heredoc heredoc) {
         return text.strip().matches("<<-?[\"']?" + java.util.regex.Pattern.quote(heredoc.name()) + "[\"']?");
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (IOException e) {
-                // a scratch file: the store's scratch clean-up removes it
-            }
-        }
     }
 
     private LayerWriter layerWriter() {

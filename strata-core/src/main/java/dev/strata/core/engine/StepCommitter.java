@@ -8,6 +8,7 @@ import dev.strata.core.build.StageConfig;
 import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.oci.Platform;
 import dev.strata.core.store.ImageIndex;
 import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.LocalStore;
@@ -97,23 +98,10 @@ final class StepCommitter {
         if (diffId != null) {
             diffIds.add(diffId);
         }
-        String architecture = parent == null ? hostArchitecture() : parent.architecture();
-        String os = parent == null ? "linux" : parent.os();
+        String architecture = parent == null ? Platform.host().architecture() : parent.architecture();
+        String os = parent == null ? Platform.host().os() : parent.os();
         String variant = parent == null ? null : parent.variant();
         return new ImageConfig(architecture, next.author(), next.config(), created, history, os,
                 new ImageConfig.RootFs("layers", diffIds), variant, null, null, null);
-    }
-
-    /** The image-spec name of this machine's architecture, for {@code FROM scratch}. */
-    static String hostArchitecture() {
-        String arch = System.getProperty("os.arch");
-        return switch (arch) {
-            case "amd64", "x86_64" -> "amd64";
-            case "aarch64", "arm64" -> "arm64";
-            case "ppc64le" -> "ppc64le";
-            case "s390x" -> "s390x";
-            case "riscv64" -> "riscv64";
-            default -> arch;
-        };
     }
 }

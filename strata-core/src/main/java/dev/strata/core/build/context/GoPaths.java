@@ -7,14 +7,14 @@ import java.util.List;
  * Slash-separated path arithmetic with Go's {@code path.Clean} rules, which Docker applies to .dockerignore patterns
  * and COPY sources: a user writes {@code ./a}, {@code a/}, {@code a//b/../c} and means one cleaned name. Stateless.
  */
-final class GoPaths {
+public final class GoPaths {
     private GoPaths() {}
 
     /**
      * The shortest equivalent path: no empty or {@code .} components, {@code ..} resolved where it can be
      * ({@code ..} above a rooted path stays at {@code /}), no trailing slash; {@code "."} for an empty result.
      */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
