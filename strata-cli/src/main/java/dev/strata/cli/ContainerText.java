@@ -1,6 +1,6 @@
 package dev.strata.cli;
 
-import dev.strata.cli.format.GoQuote;
+import dev.strata.core.GoQuote;
 import dev.strata.cli.format.Units;
 import dev.strata.core.container.Container;
 import dev.strata.core.container.ContainerState;

@@ -1,5 +1,6 @@
 package dev.strata.cli.format;
 
+import dev.strata.core.GoQuote;
 import java.nio.charset.StandardCharsets;
 
 /** The escapers behind Go's html, js and urlquery template functions. */

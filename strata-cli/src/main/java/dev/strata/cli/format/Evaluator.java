@@ -13,6 +13,7 @@ import dev.strata.cli.format.Node.StringNode;
 import dev.strata.cli.format.Node.VariableNode;
 import dev.strata.cli.format.TemplateFunction.CallException;
 import dev.strata.cli.format.TemplateFunction.Param;
+import dev.strata.core.GoQuote;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.strata.cli.format;
 
 import dev.strata.cli.format.Node.NumberNode;
 import dev.strata.cli.format.Token.Kind;
+import dev.strata.core.GoQuote;
 
 /** Turns Go string, character and number literals into values, as strconv and parse do. */
 final class GoLiterals {

@@ -1,6 +1,7 @@
 package dev.strata.cli.format;
 
 import dev.strata.cli.format.GoValues.Kind;
+import dev.strata.core.GoQuote;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

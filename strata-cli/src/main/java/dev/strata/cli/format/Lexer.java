@@ -1,6 +1,7 @@
 package dev.strata.cli.format;
 
 import dev.strata.cli.format.Token.Kind;
+import dev.strata.core.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

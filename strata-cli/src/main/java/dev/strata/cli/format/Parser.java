@@ -21,6 +21,7 @@ import dev.strata.cli.format.Node.TextNode;
 import dev.strata.cli.format.Node.VariableNode;
 import dev.strata.cli.format.Node.WithNode;
 import dev.strata.cli.format.Token.Kind;
+import dev.strata.core.GoQuote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.strata.cli.format;
 
+import dev.strata.core.GoQuote;
+
 /** A lexical item of Go's text/template language: its kind, source text, offset and line. */
 record Token(Kind kind, String text, int pos, int line) {
 

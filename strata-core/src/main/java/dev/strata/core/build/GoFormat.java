@@ -1,6 +1,6 @@
 package dev.strata.core.build;
 
-import dev.strata.core.build.dockerfile.GoText;
+import dev.strata.core.GoQuote;
 import dev.strata.core.build.dockerfile.Healthcheck;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ final class GoFormat {
 
     /** {@code %q} of a {@code []string}: {@code ["a" "b c"]}. */
     static String quotedList(List<String> items) {
-        return "[" + String.join(" ", items.stream().map(GoText::quote).toList()) + "]";
+        return "[" + String.join(" ", items.stream().map(GoQuote::quote).toList()) + "]";
     }
 
     /**
@@ -28,10 +28,10 @@ final class GoFormat {
      * for every health check it can express.
      */
     static String healthcheck(Healthcheck h) {
-        return "&{" + quotedList(h.test()) + " " + GoText.quote(duration(h.interval())) + " "
-                + GoText.quote(duration(h.timeout())) + " " + GoText.quote(duration(h.startPeriod())) + " "
-                + (h.startInterval().isZero() ? "" : GoText.quote(duration(h.startInterval())) + " ")
-                + rune(h.retries()) + "}";
+        return "&{" + quotedList(h.test()) + " " + GoQuote.quote(duration(h.interval())) + " "
+                + GoQuote.quote(duration(h.timeout())) + " " + GoQuote.quote(duration(h.startPeriod())) + " "
+                + (h.startInterval().isZero() ? "" : GoQuote.quote(duration(h.startInterval())) + " ")
+                + GoQuote.quoteRune(h.retries(), false) + "}";
     }
 
     /** Go's {@code time.Duration.String}: {@code 0s}, {@code 1.5s}, {@code 5m0s}, {@code 1h0m0s}, {@code 300ms}. */
@@ -75,24 +75,5 @@ final class GoFormat {
         }
         String digits = String.format("%0" + Long.toString(unit).length() + "d", part).substring(1);
         return whole + "." + digits.replaceAll("0+$", "");
-    }
-
-    /** {@code %q} of an integer: Go's quoted rune literal ({@code '\x00'}, {@code 'A'}). */
-    private static String rune(int value) {
-        if (value >= 0x20 && value < 0x7f && value != '\'' && value != '\\') {
-            return "'" + (char) value + "'";
-        }
-        return switch (value) {
-            case 7 -> "'\\a'";
-            case 8 -> "'\\b'";
-            case 9 -> "'\\t'";
-            case 10 -> "'\\n'";
-            case 11 -> "'\\v'";
-            case 12 -> "'\\f'";
-            case 13 -> "'\\r'";
-            case '\'' -> "'\\''";
-            case '\\' -> "'\\\\'";
-            default -> value < 0x80 ? String.format("'\\x%02x'", value) : "'" + new String(Character.toChars(value)) + "'";
-        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,7 @@ public record BuildPlan(Dockerfile dockerfile, Map<String, String> buildArgs, Ma
         if (found < 0) {
             List<String> names = dockerfile.stages().stream().map(Stage::displayName).toList();
             throw DockerfileException.problem(Suggestions.withHint(
-                    "target stage " + GoText.quote(target.get()) + " could not be found", target.get(), names, true));
+                    "target stage " + GoQuote.quote(target.get()) + " could not be found", target.get(), names, true));
         }
         return found;
     }
@@ -138,7 +139,7 @@ public record BuildPlan(Dockerfile dockerfile, Map<String, String> buildArgs, Ma
         List<String> warnings = new ArrayList<>();
         for (Stage stage : stages) {
             if (stage.name().isPresent() && !seen.add(stage.name().get())) {
-                warnings.add("Duplicate stage name " + GoText.quote(stage.name().get())
+                warnings.add("Duplicate stage name " + GoQuote.quote(stage.name().get())
                         + ", stage names should be unique (" + stage.from().origin().where() + ")");
             }
         }

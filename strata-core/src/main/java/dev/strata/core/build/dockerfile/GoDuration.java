@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -54,14 +55,14 @@ final class GoDuration {
                 u++;
             }
             if (u == 0) {
-                throw DockerfileException.problem("time: missing unit in duration " + GoText.quote(original));
+                throw DockerfileException.problem("time: missing unit in duration " + GoQuote.quote(original));
             }
             String unit = s.substring(0, u);
             s = s.substring(u);
             Long nanos = UNITS.get(unit);
             if (nanos == null) {
-                throw DockerfileException.problem("time: unknown unit " + GoText.quote(unit) + " in duration "
-                        + GoText.quote(original));
+                throw DockerfileException.problem("time: unknown unit " + GoQuote.quote(unit) + " in duration "
+                        + GoQuote.quote(original));
             }
             String digits = number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number;
             total = total.add(new BigDecimal(digits).multiply(BigDecimal.valueOf(nanos)));
@@ -74,6 +75,6 @@ final class GoDuration {
     }
 
     private static DockerfileException invalid(String original) {
-        return DockerfileException.problem("time: invalid duration " + GoText.quote(original));
+        return DockerfileException.problem("time: invalid duration " + GoQuote.quote(original));
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * The few text primitives whose exact Go behaviour Docker's Dockerfile front end depends on: what counts as a space,
  * how a string is quoted in a message, how a line is cut at whitespace.
  */
-public final class GoText {
+final class GoText {
     private GoText() {}
 
     /** Go's {@code unicode.IsSpace}. */
@@ -78,47 +78,6 @@ public final class GoText {
         }
         parts.add(s.substring(start));
         return parts;
-    }
-
-    /** Go's {@code strconv.Quote}, as Docker's {@code %q} shows names and words in its messages. */
-    public static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case 7 -> out.append("\\a");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case 0x0B -> out.append("\\v");
-                default -> {
-                    if (isPrintable(c)) {
-                        out.appendCodePoint(c);
-                    } else if (c < 0x20 || c == 0x7F) {
-                        out.append(String.format("\\x%02x", c));
-                    } else if (c < 0x10000) {
-                        out.append(String.format("\\u%04x", c));
-                    } else {
-                        out.append(String.format("\\U%08x", c));
-                    }
-                }
-            }
-        });
-        return out.append('"').toString();
-    }
-
-    private static boolean isPrintable(int c) {
-        if (c == ' ') {
-            return true;
-        }
-        return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-            default -> true;
-        };
     }
 
     /** A code point as Go's {@code string(rune)} shows it; end of input (-1) becomes U+FFFD. */

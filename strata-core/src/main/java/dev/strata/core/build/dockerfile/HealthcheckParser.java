@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import dev.strata.core.build.dockerfile.FlagSet.Type;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class HealthcheckParser {
         flags.define("interval", Type.STRING).define("timeout", Type.STRING).define("start-period", Type.STRING)
                 .define("start-interval", Type.STRING).define("retries", Type.STRING).parse();
         if (!type.equals("CMD")) {
-            throw DockerfileException.problem("Unknown type " + GoText.quote(type) + " in HEALTHCHECK (try CMD)");
+            throw DockerfileException.problem("Unknown type " + GoQuote.quote(type) + " in HEALTHCHECK (try CMD)");
         }
         List<String> command = raw.json() ? args : args.isEmpty() ? List.of() : List.of(String.join(" ", args));
         if (command.isEmpty()) {
@@ -47,7 +48,7 @@ final class HealthcheckParser {
         }
         Duration d = GoDuration.parse(value);
         if (!d.isZero() && d.compareTo(MINIMUM) < 0) {
-            throw DockerfileException.problem("Interval " + GoText.quote(name) + " cannot be less than 1ms");
+            throw DockerfileException.problem("Interval " + GoQuote.quote(name) + " cannot be less than 1ms");
         }
         return d;
     }
@@ -61,10 +62,10 @@ final class HealthcheckParser {
         try {
             retries = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw DockerfileException.problem("strconv.ParseInt: parsing " + GoText.quote(value) + ": invalid syntax");
+            throw DockerfileException.problem("strconv.ParseInt: parsing " + GoQuote.quote(value) + ": invalid syntax");
         }
         if (retries < Integer.MIN_VALUE || retries > Integer.MAX_VALUE) {
-            throw DockerfileException.problem("strconv.ParseInt: parsing " + GoText.quote(value) + ": value out of range");
+            throw DockerfileException.problem("strconv.ParseInt: parsing " + GoQuote.quote(value) + ": value out of range");
         }
         if (retries < 0) {
             throw DockerfileException.problem("--retries cannot be negative (" + retries + ")");

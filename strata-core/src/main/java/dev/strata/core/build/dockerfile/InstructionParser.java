@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import dev.strata.core.build.dockerfile.FlagSet.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +125,7 @@ final class InstructionParser {
         if (args.size() == 3 && args.get(1).equalsIgnoreCase("as")) {
             String name = args.get(2).toLowerCase(Locale.ROOT);
             if (!STAGE_NAME.matcher(name).matches()) {
-                throw DockerfileException.problem("invalid name for build stage: " + GoText.quote(args.get(2))
+                throw DockerfileException.problem("invalid name for build stage: " + GoQuote.quote(args.get(2))
                         + ", name can't start with a number or contain symbols");
             }
             stageName = Optional.of(name);
@@ -159,11 +160,11 @@ final class InstructionParser {
                 .define("device", Type.STRINGS).parse();
         String network = flags.string("network", "default");
         if (!List.of("default", "none", "host").contains(network)) {
-            throw DockerfileException.problem("invalid network mode " + GoText.quote(network));
+            throw DockerfileException.problem("invalid network mode " + GoQuote.quote(network));
         }
         String security = flags.string("security", "sandbox");
         if (!List.of("sandbox", "insecure").contains(security)) {
-            throw DockerfileException.problem("security " + GoText.quote(security) + " is not valid");
+            throw DockerfileException.problem("security " + GoQuote.quote(security) + " is not valid");
         }
         return new Run(origin, command(raw), raw.heredocs(), flags.strings("mount"), network, security,
                 flags.strings("device"));

@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +93,7 @@ final class LineParser {
         for (String word : words) {
             int eq = word.indexOf('=');
             if (eq < 0) {
-                throw DockerfileException.problem("Syntax error - can't find = in " + GoText.quote(word)
+                throw DockerfileException.problem("Syntax error - can't find = in " + GoQuote.quote(word)
                         + ". Must be of the form: name=value");
             }
             args.add(word.substring(0, eq));

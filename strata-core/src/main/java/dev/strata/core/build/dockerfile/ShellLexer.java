@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoQuote;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class ShellLexer {
             Part part = lexer.processStopOn(EOF, options.rawEscapes());
             return new Result(part.word, part.words, Set.copyOf(lexer.matched), Set.copyOf(lexer.unmatched));
         } catch (ShellSyntaxException e) {
-            throw DockerfileException.problem("failed to process " + GoText.quote(source) + ": " + e.getMessage());
+            throw DockerfileException.problem("failed to process " + GoQuote.quote(source) + ": " + e.getMessage());
         }
     }
 

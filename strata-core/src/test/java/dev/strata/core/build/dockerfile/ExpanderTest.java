@@ -3,12 +3,13 @@ package dev.strata.core.build.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.core.GoQuote;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ExpanderTest {
     private static final Map<String, String> ENV = Map.of("HOME", "/root", "SHELL", "ash", "EMPTY", "",
@@ -112,7 +113,7 @@ class ExpanderTest {
     void reportsDockersErrors(String word, String problem) {
         assertThatThrownBy(() -> expander.expand(word, ENV))
                 .isInstanceOf(DockerfileException.class)
-                .hasMessage("failed to process " + GoText.quote(word) + ": " + problem);
+                .hasMessage("failed to process " + GoQuote.quote(word) + ": " + problem);
     }
 
     // text | words separated by commas

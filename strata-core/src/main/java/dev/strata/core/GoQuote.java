@@ -1,6 +1,9 @@
-package dev.strata.cli.format;
+package dev.strata.core;
 
-/** Go's strconv quoting: {@code Quote}, {@code QuoteToASCII}, {@code QuoteRune} and {@code %#U}. */
+/**
+ * Go's strconv quoting: {@code Quote}, {@code QuoteToASCII}, {@code QuoteRune} and {@code %#U}, as Docker shows
+ * names in its messages, its history text and its Go templates. Stateless.
+ */
 public final class GoQuote {
 
     private static final String HEX = "0123456789abcdef";
@@ -14,19 +17,19 @@ public final class GoQuote {
     }
 
     /** strconv.QuoteToASCII: like {@link #quote} but every non-ASCII rune escaped. */
-    static String quoteAscii(String s) {
+    public static String quoteAscii(String s) {
         return quoteWith(s, '"', true);
     }
 
     /** strconv.QuoteRune, or QuoteRuneToASCII: a single-quoted Go rune literal. */
-    static String quoteRune(int r, boolean asciiOnly) {
+    public static String quoteRune(int r, boolean asciiOnly) {
         StringBuilder b = new StringBuilder("'");
         appendEscaped(b, isValidRune(r) ? r : 0xFFFD, '\'', asciiOnly);
         return b.append('\'').toString();
     }
 
     /** strconv.CanBackquote: whether s can be written as a raw `string` unchanged. */
-    static boolean canBackquote(String s) {
+    public static boolean canBackquote(String s) {
         for (int i = 0; i < s.length(); ) {
             int r = s.codePointAt(i);
             i += Character.charCount(r);
@@ -39,13 +42,13 @@ public final class GoQuote {
     }
 
     /** The {@code %#U} form, such as {@code U+007D '}'}, used in lexer errors. */
-    static String unicodeForm(int r) {
+    public static String unicodeForm(int r) {
         String code = String.format("U+%04X", r);
         return isPrint(r) ? code + " '" + new String(Character.toChars(r)) + "'" : code;
     }
 
     /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-    static boolean isPrint(int r) {
+    public static boolean isPrint(int r) {
         if (r == ' ') {
             return true;
         }
