@@ -9,7 +9,7 @@ Operations are recognised by their first word: cold, cached, touched, edited.
 import argparse
 import sys
 
-from report import fmt_ratio, fmt_s, load, ratio
+from report import accessors, fmt_ratio, fmt_s, load, ratio, results_table, verdict
 
 ENGINES = ["strata", "classic", "buildkit", "podman", "buildah"]
 PEERS = ENGINES[1:]
@@ -42,49 +42,19 @@ def main():
     order, rows = load(args.results)
     checks = load_checks(args.checks)
 
-    def value(op, tool):
-        r = rows.get((op, tool))
-        return r[args.stat] if r and r["status"] == "ok" else None
-
-    def best_peer(op):
-        vals = [(value(op, p), p) for p in PEERS if value(op, p) is not None]
-        return min(vals) if vals else (None, None)
-
-    def verdict(ok):
-        return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+    value, best_peer = accessors(rows, args.stat, PEERS)
 
     out = list(args.header)
     out.append("")
     out.append(f"wall time, {args.stat} of the runs (warm page cache; `sync` before each run, untimed)")
     out.append("")
-    headers = ["build"] + ENGINES + ["strata/fastest peer"]
-    table, notes = [], []
-    for op in order:
-        cells = [op]
-        for tool in ENGINES:
-            r = rows.get((op, tool))
-            if r is None:
-                cells.append("-")
-            elif r["status"] == "ok":
-                cells.append(fmt_s(value(op, tool)))
-            else:
-                notes.append(f"[{len(notes) + 1}] {op} / {tool}: {r['status']}")
-                cells.append(f"n/a [{len(notes)}]")
+    def versus_fastest(op):
         peer, name = best_peer(op)
         r = ratio(value(op, "strata"), peer)
-        cells.append(f"{fmt_ratio(r)} ({name})" if r is not None else "-")
-        table.append(cells)
-    widths = [max(len(str(row[i])) for row in [headers] + table) for i in range(len(headers))]
+        return f"{fmt_ratio(r)} ({name})" if r is not None else "-"
 
-    def line(cells):
-        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
-                         for i, (c, w) in enumerate(zip(cells, widths)))
-    out.append(line(headers))
-    out.append("  ".join("-" * w for w in widths))
-    out.extend(line(row) for row in table)
-    if notes:
-        out.append("")
-        out.extend(notes)
+    out.extend(results_table(order, rows, value, best_peer, first="build", tools=ENGINES,
+                             extra=[("strata/fastest peer", versus_fastest)]))
 
     out.append("")
     out.append("steps taken from the cache per run (cached/steps, FROM not counted; BuildKit counts only")

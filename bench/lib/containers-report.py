@@ -8,7 +8,7 @@ image first).
 import argparse
 import sys
 
-from report import PEERS, TOOLS, all_runs, fmt_ratio, fmt_s, load, ratio, results_table
+from report import TOOLS, accessors, all_runs, fmt_ratio, fmt_s, load, ratio, results_table, verdict
 
 # A commit whose cost follows the change costs about the same on both images; noise on a
 # shared 2-core machine moves sub-second figures by a few tenths, hence the margin.
@@ -25,16 +25,7 @@ def main():
 
     order, rows = load(args.results)
 
-    def value(op, tool):
-        r = rows.get((op, tool))
-        return r[args.stat] if r and r["status"] == "ok" else None
-
-    def best_peer(op):
-        vals = [(value(op, p), p) for p in PEERS if value(op, p) is not None]
-        return min(vals) if vals else (None, None)
-
-    def verdict(ok):
-        return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+    value, best_peer = accessors(rows, args.stat)
 
     out = list(args.header)
     out.append("")

@@ -40,15 +40,39 @@ def fmt_ratio(v):
     return "-" if v is None else f"{v:.2f}x"
 
 
-def results_table(order, rows, value, best_peer):
-    """The table (operation | each tool | strata/best-peer | strata/floor) and its n/a notes."""
+def accessors(rows, stat, peers=None):
+    """value(op, tool): the figure or None when it failed; best_peer(op): (fastest peer's figure, its name)."""
+    peers = PEERS if peers is None else peers
+
+    def value(op, tool):
+        r = rows.get((op, tool))
+        return r[stat] if r and r["status"] == "ok" else None
+
+    def best_peer(op):
+        vals = [(value(op, p), p) for p in peers if value(op, p) is not None]
+        return min(vals) if vals else (None, None)
+
+    return value, best_peer
+
+
+def verdict(ok):
+    return "n/a " if ok is None else ("PASS" if ok else "FAIL")
+
+
+def results_table(order, rows, value, best_peer, first="operation", tools=None, extra=None):
+    """The table (first | each tool | extra columns) and its n/a notes. The extra columns, (header,
+    cell(op)) pairs, default to strata/best-peer and strata/floor."""
+    tools = TOOLS if tools is None else tools
+    if extra is None:
+        extra = [("strata/best-peer", lambda op: fmt_ratio(ratio(value(op, "strata"), best_peer(op)[0]))),
+                 ("strata/floor", lambda op: fmt_ratio(ratio(value(op, "strata"), value(op, "floor"))))]
     out = []
-    headers = ["operation", "strata", "docker", "podman", "floor", "strata/best-peer", "strata/floor"]
+    headers = [first] + tools + [h for h, _ in extra]
     table = []
     notes = []
     for op in order:
         cells = [op]
-        for tool in TOOLS:
+        for tool in tools:
             r = rows.get((op, tool))
             if r is None:
                 cells.append("-")
@@ -57,9 +81,7 @@ def results_table(order, rows, value, best_peer):
             else:
                 notes.append(f"[{len(notes) + 1}] {op} / {tool}: {r['status']}")
                 cells.append(f"n/a [{len(notes)}]")
-        peer, _ = best_peer(op)
-        cells.append(fmt_ratio(ratio(value(op, "strata"), peer)))
-        cells.append(fmt_ratio(ratio(value(op, "strata"), value(op, "floor"))))
+        cells.extend(cell(op) for _, cell in extra)
         table.append(cells)
     widths = [max(len(str(row[i])) for row in [headers] + table) for i in range(len(headers))]
     line = lambda cells: "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w)
@@ -100,14 +122,7 @@ def main():
     args = ap.parse_args()
 
     order, rows = load(args.results)
-
-    def value(op, tool):
-        r = rows.get((op, tool))
-        return r[args.stat] if r and r["status"] == "ok" else None
-
-    def best_peer(op):
-        vals = [(value(op, p), p) for p in PEERS if value(op, p) is not None]
-        return min(vals) if vals else (None, None)
+    value, best_peer = accessors(rows, args.stat)
 
     out = list(args.header)
     out.append("")
@@ -116,9 +131,6 @@ def main():
     out.extend(results_table(order, rows, value, best_peer))
 
     # ---- the targets of the issue
-    def verdict(ok):
-        return "n/a " if ok is None else ("PASS" if ok else "FAIL")
-
     def op_named(prefix):
         return next((op for op in order if op.startswith(prefix)), None)
 
