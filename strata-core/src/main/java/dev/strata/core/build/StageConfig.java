@@ -18,6 +18,7 @@ import dev.strata.core.build.dockerfile.Stopsignal;
 import dev.strata.core.build.dockerfile.User;
 import dev.strata.core.build.dockerfile.Volume;
 import dev.strata.core.build.dockerfile.Workdir;
+import dev.strata.core.container.RunConfigs;
 import dev.strata.core.oci.ContainerConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,12 +84,9 @@ public record StageConfig(ContainerConfig config, String author, boolean cmdSet)
         String text;
         switch (instruction) {
             case Env e -> {
-                List<String> env = new ArrayList<>(env());
-                for (KeyValue kv : e.variables()) {
-                    setEnv(env, kv.key(), kv.value());
-                }
-                b.env = List.copyOf(env);
-                text = "ENV " + String.join(" ", e.variables().stream().map(KeyValue::toString).toList());
+                List<String> pairs = e.variables().stream().map(KeyValue::toString).toList();
+                b.env = RunConfigs.mergeEnvironment(env(), pairs); // a variable set again keeps its place
+                text = "ENV " + String.join(" ", pairs);
             }
             case Label l -> {
                 Map<String, String> labels = new TreeMap<>(config.labels() == null ? Map.of() : config.labels());
@@ -178,17 +176,6 @@ public record StageConfig(ContainerConfig config, String author, boolean cmdSet)
         }
         String base = current == null || current.isEmpty() ? "/" : current;
         return GoPaths.clean(base + "/" + path);
-    }
-
-    private static void setEnv(List<String> env, String key, String value) {
-        for (int i = 0; i < env.size(); i++) {
-            String entry = env.get(i);
-            if (entry.equals(key) || entry.startsWith(key + "=")) {
-                env.set(i, key + "=" + value);
-                return;
-            }
-        }
-        env.add(key + "=" + value);
     }
 
     private static String argText(ArgDefinition d) {
