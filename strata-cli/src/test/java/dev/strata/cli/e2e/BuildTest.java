@@ -411,4 +411,64 @@ class BuildTest extends ContainerTestCase {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("nosuchuser");
     }
+
+    @Test
+    void theSeedsTomcatAndNginxDockerfilesBuildAndRun() throws Exception {
+        // the notes' Tomcat Dockerfile: base swapped for busybox, yum for a shell command, the JDK and Tomcat
+        // tarballs made here with the directories and scripts the Dockerfile's ENV and CMD name
+        Path ctx = context("""
+                FROM busybox
+                MAINTAINER zhaojingchao<andre215000@163.com>
+                # 拷贝文件
+                COPY readme.txt /usr/local/readme.txt
+
+                # 添加压缩文件至 /usr/local/目录
+                ADD jdk-8u161-linux-x64.tar.gz /usr/local/
+                ADD apache-tomcat-8.5.55.tar.gz /usr/local/
+
+                # 执行安装vim命令
+                RUN echo vim > /usr/local/installed
+
+                ENV MYPATH /usr/local
+                WORKDIR $MYPATH
+
+                ENV JAVA_HOME /usr/local/jdk1.8.0_161
+                ENV CLASSPATH $JAVA_HOME/lib/dt.jar:$JAVA_HOME/lib/tools.jar
+                ENV CATALINA_HOME /usr/local/apache-tomcat-8.5.55
+                ENV CATALINA_BASH /usr/local/apache-tomcat-8.5.55
+                ENV PATH $PATH:$JAVA_HOME/bin:$CATALINA_HOME/lib:$CATALINA_HOME/bin
+
+                EXPOSE 8080
+
+                CMD /usr/local/apache-tomcat-8.5.55/bin/startup.sh && cat /usr/local/apache-tomcat-8.5.55/logs/catalina.out
+                """, Map.of("readme.txt", "read me\n",
+                "jdk/jdk1.8.0_161/bin/java", "#!/bin/sh\necho 'java version \"1.8.0_161\"'\n",
+                "tomcat/apache-tomcat-8.5.55/bin/startup.sh",
+                "#!/bin/sh\nmkdir -p $CATALINA_HOME/logs && echo \"Tomcat started in $CATALINA_HOME\" > $CATALINA_HOME/logs/catalina.out\n"));
+        for (String[] tarball : new String[][] {{"jdk", "jdk-8u161-linux-x64.tar.gz"}, {"tomcat", "apache-tomcat-8.5.55.tar.gz"}}) {
+            Process chmod = new ProcessBuilder("chmod", "-R", "755", ctx.resolve(tarball[0]).toString()).start();
+            assertThat(chmod.waitFor()).isZero();
+            Process tar = new ProcessBuilder("tar", "-C", ctx.resolve(tarball[0]).toString(), "-czf",
+                    ctx.resolve(tarball[1]).toString(), ".").start();
+            assertThat(tar.waitFor()).isZero();
+        }
+        strata.ok("build", "-t", "diytomcat", ctx.toString());
+        assertThat(strata.ok("run", "--rm", "diytomcat").out()).isEqualTo("Tomcat started in /usr/local/apache-tomcat-8.5.55\n");
+        assertThat(strata.ok("run", "--rm", "diytomcat", "sh", "-c", "pwd; java; cat readme.txt installed").out())
+                .isEqualTo("/usr/local\njava version \"1.8.0_161\"\nread me\nvim\n");
+
+        // the notes' nginx demo (docker_demo), ubuntu and apt swapped for busybox and a mkdir
+        Path demo = context("""
+                # Version 0.0.1
+                FROM busybox
+                LABEL maintainer="chumoshi"
+                RUN mkdir -p /usr/share/nginx/html
+                RUN echo 'Hi, I am your container' \\
+                    >/usr/share/nginx/html/index.html
+                EXPOSE 80
+                """, Map.of());
+        strata.ok("build", "-t=chumoshi/docker_demo:v1", demo.toString());
+        assertThat(strata.ok("run", "--rm", "chumoshi/docker_demo:v1", "cat", "/usr/share/nginx/html/index.html").out())
+                .isEqualTo("Hi, I am your container\n");
+    }
 }
