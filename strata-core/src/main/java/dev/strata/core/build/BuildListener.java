@@ -11,20 +11,4 @@ public interface BuildListener {
 
     /** Where RUN steps' standard error goes. */
     OutputStream stderr();
-
-    /** Discards everything: for builds whose output nobody reads. */
-    BuildListener NONE = new BuildListener() {
-        @Override
-        public void event(BuildEvent event) {}
-
-        @Override
-        public OutputStream stdout() {
-            return OutputStream.nullOutputStream();
-        }
-
-        @Override
-        public OutputStream stderr() {
-            return OutputStream.nullOutputStream();
-        }
-    };
 }

@@ -8,14 +8,7 @@ import dev.strata.core.StrataException;
  * store, to run and debug.
  */
 public final class StepFailedException extends StrataException {
-    private final int exitCode;
-
     public StepFailedException(String command, int exitCode) {
         super(Kind.INVALID_ARGUMENT, "The command '" + command + "' returned a non-zero code: " + exitCode);
-        this.exitCode = exitCode;
-    }
-
-    public int exitCode() {
-        return exitCode;
     }
 }

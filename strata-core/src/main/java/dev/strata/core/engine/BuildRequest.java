@@ -32,10 +32,4 @@ public record BuildRequest(List<Reference> tags, Map<String, String> buildArgs, 
         network = network == null || network.isEmpty() ? "none" : network;
         Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
     }
-
-    /** Docker's defaults: no tags, no arguments, the cache on, containers removed after success. */
-    public static BuildRequest defaults() {
-        return new BuildRequest(List.of(), Map.of(), Optional.empty(), Map.of(), false, "none", false, true, false,
-                Optional.empty());
-    }
 }
