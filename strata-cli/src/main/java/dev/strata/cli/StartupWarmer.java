@@ -6,53 +6,59 @@ import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.sys.NativeLinks;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs, on a second core while the command line is parsed, the one-time work that nearly every command meets
  * later on its critical path: class initialisers that compute tables (Jackson's parser base class builds
  * {@code BigDecimal}'s, which costs some 15 ms) and the first date parse. Whichever thread gets there first does
  * the work once; the other waits or finds it done, so nothing here changes behaviour, only when the cost is paid.
+ * Commands that run containers or write layers also link the native calls they will make; listing commands
+ * link the template engine.
  */
 final class StartupWarmer {
     private StartupWarmer() {}
 
-    /**
-     * Starts the warm-up on a daemon thread: it never delays the exit. Commands that run containers or write layers
-     * also link the native calls they will make (mounts, sockets, namespaces; file metadata).
-     */
-    static void start(String[] args) {
-        Runnable links = nativeLinks(args);
-        Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(links));
-    }
+    /** What a command will need beyond the JSON parser and a date parse, all commands' common ground. */
+    private enum Needs { CONTAINERS, LAYERS, TABLES, NOTHING_MORE }
 
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
-    private static final java.util.Set<String> STARTING = java.util.Set.of("run", "start", "restart", "exec", "attach",
-            "create");
+    private static final Set<String> STARTING = Set.of("run", "start", "restart", "exec", "attach", "create");
     /** The verbs that read or write layers: they stat, read attributes, create files. */
-    private static final java.util.Set<String> LAYERS = java.util.Set.of("commit", "load", "import");
+    private static final Set<String> LAYERS = Set.of("commit", "load", "import");
+    /** The verbs that print tables through the Go-template engine. */
+    private static final Set<String> TABLES = Set.of("images", "ps", "history", "volume", "system", "ls", "list");
 
-    /** Which native calls to link ahead for this command line: containers, layers, or none (null). */
-    private static Runnable nativeLinks(String[] args) {
+    /** Starts the warm-up on a daemon thread: it never delays the exit. */
+    static void start(String[] args) {
+        Needs needs = needs(args);
+        Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(needs));
+    }
+
+    private static Needs needs(String[] args) {
         String verb = Verbs.word(args, 0);
         if ("container".equals(verb) || "image".equals(verb)) {
             verb = Verbs.word(args, 1);
         }
-        if (verb != null && STARTING.contains(verb)) {
-            return NativeLinks::linkForContainers;
+        if (verb == null) {
+            return Needs.NOTHING_MORE;
         }
-        return verb != null && LAYERS.contains(verb) ? NativeLinks::linkForLayers : null;
+        return STARTING.contains(verb) ? Needs.CONTAINERS : LAYERS.contains(verb) ? Needs.LAYERS
+                : TABLES.contains(verb) ? Needs.TABLES : Needs.NOTHING_MORE;
     }
 
-    private static void warm(Runnable links) {
-        if (links != null) {
+    private static void warm(Needs needs) {
+        if (needs == Needs.CONTAINERS) {
             // first what the command meets last and costs most: the native calls (a container's mount comes some
             // 50 ms in); the main thread meanwhile initialises the JSON parser itself when it reads the image
-            links.run();
+            NativeLinks.linkForContainers();
             // container IDs come from a SecureRandom, whose first one loads the security providers (~20 ms), and
             // starting a process looks up the JDK's process logger, whose first lookup starts the logging
             // framework (~25 ms)
             new java.security.SecureRandom().nextInt();
             System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
+        } else if (needs == Needs.LAYERS) {
+            NativeLinks.linkForLayers();
         }
         try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
             while (parser.nextToken() != null) {
@@ -62,9 +68,9 @@ final class StartupWarmer {
             // a warm-up must never fail a command: the real read reports any real problem
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
-        if (links == null) {
-            // listing verbs print through the Go-template engine, whose pattern switches are linked on first use
-            // (their bootstraps are not in the ahead-of-time cache): a table of two rows links them here
+        if (needs == Needs.TABLES) {
+            // the Go-template engine's pattern switches are linked on first use (their bootstraps are not in the
+            // ahead-of-time cache): a table of two rows links them here
             Map<String, Object> row = new java.util.LinkedHashMap<>();
             row.put("A", "a");
             row.put("B", 1L);
@@ -72,5 +78,4 @@ final class StartupWarmer {
                     .render(null, java.util.List.of(row, row));
         }
     }
-
 }
