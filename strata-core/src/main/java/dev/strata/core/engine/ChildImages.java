@@ -58,11 +58,11 @@ final class ChildImages {
     }
 
     /**
-     * Stores the child of {@code base} (null: {@code FROM scratch}) with the layer {@code producer} writes (null:
+     * Stores the child of {@code base}, whose ID is {@code baseId} (both null: {@code FROM scratch}), with the layer {@code producer} writes (null:
      * none) and the config {@code configMaker} makes, tagged with {@code tags}; returns its ID. {@code what} names
      * the operation in errors ("commit", "build step 3").
      */
-    Digest create(StoredImage base, LayerProducer producer, ConfigMaker configMaker, List<Reference> tags,
+    Digest create(Digest baseId, StoredImage base, LayerProducer producer, ConfigMaker configMaker, List<Reference> tags,
             String created, String what) {
         try (PreparedLayers.Given unpacked = new PreparedLayers.Given()) {
             StagedBlob layer = producer == null ? null : writeLayer(producer, unpacked, what);
@@ -80,7 +80,7 @@ final class ChildImages {
                 Manifest manifest = Manifest.oci(
                         new Descriptor(MediaTypes.OCI_CONFIG, Digest.sha256(rawConfig), rawConfig.length), descriptors);
                 Image image = new LocalImage(manifest.toJson(), manifest, rawConfig, config, layers);
-                Digest id = tx.stage(image, tags, base == null ? null : Digest.sha256(base.rawConfig()));
+                Digest id = tx.stage(image, tags, baseId);
                 tx.commit(created);
                 return id;
             } finally {

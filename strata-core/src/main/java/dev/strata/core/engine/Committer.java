@@ -39,7 +39,7 @@ final class Committer {
                 new LayerWriter().write(upper, out);
             }
         };
-        return new ChildImages(store).create(base, changes,
+        return new ChildImages(store).create(Digest.parse(container.record().imageId()), base, changes,
                 diffId -> newConfig(base.config(), container, request, now, diffId),
                 request.reference() == null ? List.of() : List.of(request.reference()), now, "commit");
     }

@@ -71,7 +71,7 @@ final class StepCommitter {
     BuildStage commit(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
             ChildImages.LayerProducer producer, String what) {
         StoredImage base = stage.stored();
-        Digest id = new ChildImages(store).create(base, producer,
+        Digest id = new ChildImages(store).create(stage.image(), base, producer,
                 diffId -> config(base, next, createdBy, diffId), List.of(), created, what);
         cache.record(key, id);
         index = null; // this build changed the index
