@@ -39,6 +39,9 @@ public final class AotTraining {
     }
 
     private static void everyday(Path root, String store) throws IOException {
+        // save, load and the container verbs ask whether stdout is a terminal; images never does, and its cache
+        // stays without the native-call classes that asking loads
+        Terminal.system().stdoutIsTerminal();
         Files.createDirectories(root);
         Path tar = root.resolve("rootfs.tar");
         try (OutputStream file = Files.newOutputStream(tar); TarArchiveOutputStream out = new TarArchiveOutputStream(file)) {
@@ -103,6 +106,7 @@ public final class AotTraining {
      * whatever fails: a training that hung would hang the build.
      */
     private static void trainRun(String store) {
+        Terminal.system().stdoutIsTerminal();
         if (!canRunContainers()) {
             run(store, new String[][] {{"run", "--rm", "--network", "none", "training:run", "/bin/true"}});
             return;
@@ -139,7 +143,6 @@ public final class AotTraining {
     private static void run(String store, String[][] commands) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         StartupWarmer.start(commands.length > 0 ? commands[0] : new String[0]); // what Main.main does first, so that its classes are in the cache too
-        Terminal.system().stdoutIsTerminal();
         for (String[] command : commands) {
             String[] full = new String[command.length + 2];
             full[0] = "--root";

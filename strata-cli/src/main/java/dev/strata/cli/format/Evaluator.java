@@ -67,38 +67,35 @@ final class Evaluator {
         return value;
     }
 
+    // instanceof, not pattern switches, on this everyday path: see Executor.walk
     private Object evalCommand(Object dot, CommandNode cmd, Object fin) {
         Node first = cmd.args().getFirst();
-        switch (first) {
-            case FieldNode f -> {
-                return evalFieldNode(dot, f, cmd.args(), fin);
-            }
-            case ChainNode c -> {
-                return evalChainNode(dot, c, cmd.args(), fin);
-            }
-            case IdentifierNode id -> {
-                return evalFunction(dot, id, cmd, cmd.args(), fin);
-            }
-            case PipeNode p -> {
-                notAFunction(cmd.args(), fin);
-                return evalPipeline(dot, p);
-            }
-            case VariableNode v -> {
-                return evalVariableNode(dot, v, cmd.args(), fin);
-            }
-            default -> {
-            }
+        if (first instanceof FieldNode f) {
+            return evalFieldNode(dot, f, cmd.args(), fin);
+        } else if (first instanceof ChainNode c) {
+            return evalChainNode(dot, c, cmd.args(), fin);
+        } else if (first instanceof IdentifierNode id) {
+            return evalFunction(dot, id, cmd, cmd.args(), fin);
+        } else if (first instanceof PipeNode p) {
+            notAFunction(cmd.args(), fin);
+            return evalPipeline(dot, p);
+        } else if (first instanceof VariableNode v) {
+            return evalVariableNode(dot, v, cmd.args(), fin);
         }
         current = first;
         notAFunction(cmd.args(), fin);
-        return switch (first) {
-            case BoolNode b -> b.value();
-            case DotNode d -> dot;
-            case NilNode n -> throw error("nil is not a command");
-            case NumberNode n -> idealConstant(n);
-            case StringNode s -> s.text();
-            default -> throw error("can't evaluate command " + GoQuote.quote(first.describe()));
-        };
+        if (first instanceof BoolNode b) {
+            return b.value();
+        } else if (first instanceof DotNode) {
+            return dot;
+        } else if (first instanceof NilNode) {
+            throw error("nil is not a command");
+        } else if (first instanceof NumberNode n) {
+            return idealConstant(n);
+        } else if (first instanceof StringNode s) {
+            return s.text();
+        }
+        throw error("can't evaluate command " + GoQuote.quote(first.describe()));
     }
 
     private void notAFunction(List<Node> args, Object fin) {

@@ -38,40 +38,36 @@ final class Executor {
         walk(data, root);
     }
 
+    // The node kinds are told apart with instanceof rather than a pattern switch: each pattern switch generates a
+    // class at its first use, which the ahead-of-time cache cannot keep, and every `images` start would pay for it.
     private Flow walk(Object dot, Node node) {
         eval.at(node);
-        switch (node) {
-            case ActionNode a -> {
-                Object value = eval.evalPipeline(dot, a.pipe());
-                if (a.pipe().decl().isEmpty()) {
-                    printValue(a, value);
+        if (node instanceof TextNode t) {
+            out.append(t.text());
+        } else if (node instanceof ActionNode a) {
+            Object value = eval.evalPipeline(dot, a.pipe());
+            if (a.pipe().decl().isEmpty()) {
+                printValue(a, value);
+            }
+        } else if (node instanceof ListNode l) {
+            for (Node child : l.nodes()) {
+                Flow flow = walk(dot, child);
+                if (flow != Flow.NORMAL) {
+                    return flow;
                 }
             }
-            case IfNode n -> {
-                return walkIfOrWith(false, dot, n.pipe(), n.list(), n.elseList());
-            }
-            case WithNode n -> {
-                return walkIfOrWith(true, dot, n.pipe(), n.list(), n.elseList());
-            }
-            case RangeNode r -> {
-                return walkRange(dot, r);
-            }
-            case ListNode l -> {
-                for (Node child : l.nodes()) {
-                    Flow flow = walk(dot, child);
-                    if (flow != Flow.NORMAL) {
-                        return flow;
-                    }
-                }
-            }
-            case TextNode t -> out.append(t.text());
-            case BreakNode b -> {
-                return Flow.BREAK;
-            }
-            case ContinueNode c -> {
-                return Flow.CONTINUE;
-            }
-            default -> throw eval.error("unknown node: " + node.describe());
+        } else if (node instanceof IfNode n) {
+            return walkIfOrWith(false, dot, n.pipe(), n.list(), n.elseList());
+        } else if (node instanceof WithNode n) {
+            return walkIfOrWith(true, dot, n.pipe(), n.list(), n.elseList());
+        } else if (node instanceof RangeNode r) {
+            return walkRange(dot, r);
+        } else if (node instanceof BreakNode) {
+            return Flow.BREAK;
+        } else if (node instanceof ContinueNode) {
+            return Flow.CONTINUE;
+        } else {
+            throw eval.error("unknown node: " + node.describe());
         }
         return Flow.NORMAL;
     }

@@ -25,29 +25,34 @@ final class GoValues {
     private GoValues() {
     }
 
+    // instanceof, not a pattern switch: this runs for every value printed, and a pattern switch generates a class at
+    // its first use that the ahead-of-time cache cannot keep (see Executor.walk)
     static Kind kind(Object v) {
-        return switch (v) {
-            case null -> Kind.NIL;
-            case Missing _ -> Kind.INVALID;
-            case Boolean _ -> Kind.BOOL;
-            case Byte _ -> Kind.INT;
-            case Short _ -> Kind.INT;
-            case Integer _ -> Kind.INT;
-            case Long _ -> Kind.INT;
-            case BigInteger _ -> Kind.INT;
-            case Float _ -> Kind.FLOAT;
-            case Double _ -> Kind.FLOAT;
-            case BigDecimal _ -> Kind.FLOAT;
-            case CharSequence _ -> Kind.STRING;
-            case Character _ -> Kind.STRING;
-            case Map<?, ?> _ -> Kind.MAP;
-            case GoNil n -> n == GoNil.MAP ? Kind.MAP : Kind.SLICE;
-            case Collection<?> _ -> Kind.SLICE;
-            case Object[] _ -> Kind.SLICE;
-            case Record _ -> Kind.STRUCT;
-            case TemplateMethod _ -> Kind.FUNC;
-            default -> Kind.OTHER;
-        };
+        if (v == null) {
+            return Kind.NIL;
+        } else if (v instanceof CharSequence || v instanceof Character) {
+            return Kind.STRING;
+        } else if (v instanceof Missing) {
+            return Kind.INVALID;
+        } else if (v instanceof Boolean) {
+            return Kind.BOOL;
+        } else if (v instanceof Byte || v instanceof Short || v instanceof Integer || v instanceof Long
+                || v instanceof BigInteger) {
+            return Kind.INT;
+        } else if (v instanceof Float || v instanceof Double || v instanceof BigDecimal) {
+            return Kind.FLOAT;
+        } else if (v instanceof Map<?, ?>) {
+            return Kind.MAP;
+        } else if (v instanceof GoNil n) {
+            return n == GoNil.MAP ? Kind.MAP : Kind.SLICE;
+        } else if (v instanceof Collection<?> || v instanceof Object[]) {
+            return Kind.SLICE;
+        } else if (v instanceof Record) {
+            return Kind.STRUCT;
+        } else if (v instanceof TemplateMethod) {
+            return Kind.FUNC;
+        }
+        return Kind.OTHER;
     }
 
     /** Go's isTrue: the zero value of a type, nil and empty collections are false. */
