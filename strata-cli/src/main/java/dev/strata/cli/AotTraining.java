@@ -143,6 +143,7 @@ public final class AotTraining {
     private static void run(String store, String[][] commands) {
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
         StartupWarmer.start(commands.length > 0 ? commands[0] : new String[0]); // what Main.main does first, so that its classes are in the cache too
+        Terminal.system(); // Main.main makes it for every command (asking it is another matter: see everyday)
         for (String[] command : commands) {
             String[] full = new String[command.length + 2];
             full[0] = "--root";

@@ -151,7 +151,7 @@ public final class Cli implements AutoCloseable {
 
     public Engine engine() {
         if (engine == null) {
-            engine = new Engine(new LocalStore(new StoreLayout(root())), clock, runtimeSettings());
+            engine = new Engine(new LocalStore(new StoreLayout(root())), clock, this::runtimeSettings);
         }
         return engine;
     }

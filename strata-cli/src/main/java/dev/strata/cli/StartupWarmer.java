@@ -19,15 +19,18 @@ import java.util.Set;
 final class StartupWarmer {
     private StartupWarmer() {}
 
-    /** What a command will need beyond the JSON parser and a date parse, all commands' common ground. */
-    private enum Needs { CONTAINERS, LAYERS, TABLES, NOTHING_MORE }
+    /**
+     * What a command will need beyond a date parse, all commands' common ground: the JSON parser too, except for
+     * {@code images}, whose one document (the image index) is read without Jackson.
+     */
+    private enum Needs { CONTAINERS, LAYERS, TABLES, IMAGE_TABLE, NOTHING_MORE }
 
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
     private static final Set<String> STARTING = Set.of("run", "start", "restart", "exec", "attach", "create");
     /** The verbs that read or write layers: they stat, read attributes, create files. */
     private static final Set<String> LAYERS = Set.of("commit", "load", "import");
     /** The verbs that print tables through the Go-template engine. */
-    private static final Set<String> TABLES = Set.of("images", "ps", "history", "volume", "system", "ls", "list");
+    private static final Set<String> TABLES = Set.of("ps", "history", "volume", "system", "ls", "list");
 
     /** Starts the warm-up on a daemon thread: it never delays the exit. */
     static void start(String[] args) {
@@ -36,12 +39,16 @@ final class StartupWarmer {
     }
 
     private static Needs needs(String[] args) {
-        String verb = Verbs.word(args, 0);
-        if ("container".equals(verb) || "image".equals(verb)) {
+        String group = Verbs.word(args, 0);
+        String verb = group;
+        if ("container".equals(group) || "image".equals(group)) {
             verb = Verbs.word(args, 1);
         }
         if (verb == null) {
             return Needs.NOTHING_MORE;
+        }
+        if (verb.equals("images") || "image".equals(group) && (verb.equals("ls") || verb.equals("list"))) {
+            return Needs.IMAGE_TABLE;
         }
         return STARTING.contains(verb) ? Needs.CONTAINERS : LAYERS.contains(verb) ? Needs.LAYERS
                 : TABLES.contains(verb) ? Needs.TABLES : Needs.NOTHING_MORE;
@@ -60,15 +67,17 @@ final class StartupWarmer {
         } else if (needs == Needs.LAYERS) {
             NativeLinks.linkForLayers();
         }
-        try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
-            while (parser.nextToken() != null) {
-                // reading to the end links the parser's paths as the image index read will
+        if (needs != Needs.IMAGE_TABLE) {
+            try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
+                while (parser.nextToken() != null) {
+                    // reading to the end links the parser's paths as the command's first read will
+                }
+            } catch (IOException | RuntimeException e) {
+                // a warm-up must never fail a command: the real read reports any real problem
             }
-        } catch (IOException | RuntimeException e) {
-            // a warm-up must never fail a command: the real read reports any real problem
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
-        if (needs == Needs.TABLES) {
+        if (needs == Needs.TABLES || needs == Needs.IMAGE_TABLE) {
             // the Go-template engine's pattern switches are linked on first use (their bootstraps are not in the
             // ahead-of-time cache): a table of two rows links them here
             Map<String, Object> row = new java.util.LinkedHashMap<>();

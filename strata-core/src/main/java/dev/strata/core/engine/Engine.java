@@ -23,7 +23,7 @@ public final class Engine implements AutoCloseable {
     private Containers containers;
     private dev.strata.core.volume.Volumes volumes;
 
-    private final RuntimeSettings settings;
+    private final java.util.function.Supplier<RuntimeSettings> settings;
 
     public Engine(LocalStore store, Clock clock) {
         this(store, clock, RuntimeSettings.defaults());
@@ -31,6 +31,14 @@ public final class Engine implements AutoCloseable {
 
     /** An engine whose containers run with these programs and call back with this exit command. */
     public Engine(LocalStore store, Clock clock, RuntimeSettings settings) {
+        this(store, clock, () -> settings);
+    }
+
+    /**
+     * An engine whose runtime settings are worked out only when a container verb first needs them (finding this
+     * process's own command line, for the monitor's call-back, is work that listing images should not do).
+     */
+    public Engine(LocalStore store, Clock clock, java.util.function.Supplier<RuntimeSettings> settings) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
@@ -61,7 +69,7 @@ public final class Engine implements AutoCloseable {
     /** The container verbs; made on first use. */
     public synchronized Containers containers() {
         if (containers == null) {
-            containers = new Containers(store, clock, new java.security.SecureRandom(), volumes(), settings);
+            containers = new Containers(store, clock, new java.security.SecureRandom(), volumes(), settings.get());
         }
         return containers;
     }

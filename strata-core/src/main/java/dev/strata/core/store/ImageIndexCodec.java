@@ -2,8 +2,6 @@ package dev.strata.core.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.InvalidContentException;
 import java.io.ByteArrayOutputStream;
@@ -14,95 +12,100 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads and writes the image index with Jackson's streaming parser rather than data binding: {@code images}
- * reads this file on every start, and binding's reflection would cost more than the whole command.
+ * Reads and writes the image index: written with Jackson's streaming generator, read with {@link IndexJson}, since
+ * {@code images} reads this file on every start and a Jackson parser's first use costs more than the rest of the
+ * read (see there). Neither uses data binding, whose reflection would cost more than the whole command.
  */
 final class ImageIndexCodec {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ImageIndexCodec() {}
 
     static List<ImageRecord> read(byte[] raw, String what) {
-        try (JsonParser p = FACTORY.createParser(raw)) {
-            List<ImageRecord> images = new ArrayList<>();
-            expect(p.nextToken(), JsonToken.START_OBJECT, what);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                if (field.equals("images")) {
-                    expect(p.currentToken(), JsonToken.START_ARRAY, what);
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        images.add(record(p, what));
-                    }
-                } else {
-                    p.skipChildren();
+        try {
+            if (!(IndexJson.parse(raw) instanceof Map<?, ?> document)) {
+                throw new InvalidContentException("malformed " + what + ": not a JSON object");
+            }
+            Object entries = document.get("images");
+            if (entries == null) {
+                return List.of();
+            }
+            if (!(entries instanceof List<?> list)) {
+                throw new InvalidContentException("malformed " + what + ": \"images\" is not an array");
+            }
+            List<ImageRecord> images = new ArrayList<>(list.size());
+            for (Object entry : list) {
+                if (!(entry instanceof Map<?, ?> fields)) {
+                    throw new InvalidContentException("malformed " + what + ": an entry is not an object");
                 }
+                images.add(record(fields, what));
             }
             return images;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new InvalidContentException("malformed " + what + ": " + e.getMessage(), e);
         }
     }
 
-    private static ImageRecord record(JsonParser p, String what) throws IOException {
-        Digest id = null;
-        Digest manifest = null;
-        Digest parent = null;
-        List<String> tags = List.of();
-        List<String> repoDigests = List.of();
-        String created = null;
-        String lastTagTime = null;
-        long size = 0;
-        Map<String, String> labels = Map.of();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
-            switch (field) {
-                case "id" -> id = Digest.parse(p.getText());
-                case "manifest" -> manifest = Digest.parse(p.getText());
-                case "parent" -> parent = Digest.parse(p.getText());
-                case "tags" -> tags = strings(p);
-                case "repoDigests" -> repoDigests = strings(p);
-                case "created" -> created = p.getText();
-                case "lastTagTime" -> lastTagTime = p.getText();
-                case "size" -> size = p.getLongValue();
-                case "labels" -> labels = labels(p);
-                default -> p.skipChildren();
-            }
-        }
+    private static ImageRecord record(Map<?, ?> fields, String what) {
+        Digest id = digest(fields.get("id"), what);
+        Digest manifest = digest(fields.get("manifest"), what);
         if (id == null || manifest == null) {
             throw new InvalidContentException("malformed " + what + ": an entry lacks its id or manifest");
         }
-        return new ImageRecord(id, manifest, tags, repoDigests, created, size, parent, lastTagTime, labels);
+        return new ImageRecord(id, manifest, strings(fields.get("tags"), what), strings(fields.get("repoDigests"), what),
+                text(fields.get("created"), what), size(fields.get("size"), what), digest(fields.get("parent"), what),
+                text(fields.get("lastTagTime"), what), labels(fields.get("labels"), what));
     }
 
-    private static List<String> strings(JsonParser p) throws IOException {
-        List<String> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            list.add(p.getText());
-        }
-        return list;
+    private static Digest digest(Object value, String what) {
+        String text = text(value, what);
+        return text == null ? null : Digest.parse(text);
     }
 
-    private static Map<String, String> labels(JsonParser p) throws IOException {
-        Map<String, String> map = new TreeMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            map.put(key, p.getText());
+    private static String text(Object value, String what) {
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        return map;
+        throw new InvalidContentException("malformed " + what + ": expected a string, found " + value);
     }
 
-    private static void expect(JsonToken actual, JsonToken wanted, String what) {
-        if (actual != wanted) {
-            throw new InvalidContentException("malformed " + what + ": expected " + wanted + ", found " + actual);
+    private static long size(Object value, String what) {
+        if (value == null) {
+            return 0;
         }
+        if (value instanceof Long n) {
+            return n;
+        }
+        throw new InvalidContentException("malformed " + what + ": expected an integer size, found " + value);
+    }
+
+    private static List<String> strings(Object value, String what) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new InvalidContentException("malformed " + what + ": expected an array of strings, found " + value);
+        }
+        List<String> strings = new ArrayList<>(list.size());
+        for (Object element : list) {
+            strings.add(text(element, what));
+        }
+        return strings;
+    }
+
+    private static Map<String, String> labels(Object value, String what) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new InvalidContentException("malformed " + what + ": expected an object of labels, found " + value);
+        }
+        Map<String, String> labels = new TreeMap<>();
+        map.forEach((k, v) -> labels.put((String) k, v == null ? "" : text(v, what)));
+        return labels;
     }
 
     static byte[] write(List<ImageRecord> images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) { // made here: reading needs no Jackson
             g.writeStartObject();
             g.writeArrayFieldStart("images");
             for (ImageRecord r : images) {
