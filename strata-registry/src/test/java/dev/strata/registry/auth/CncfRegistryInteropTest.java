@@ -166,6 +166,36 @@ class CncfRegistryInteropTest {
                 .substring(5), claims)).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void skopeoPushesAndInspectsThroughTheRegistryWithTokensFromOurService() throws Exception {
+        Path layout = OciLayouts.tiny(dir.resolve("layout"));
+        String host = registryBase.getAuthority();
+
+        skopeo(0, "copy", "--dest-creds", "alice:pw-alice", "--dest-tls-verify=false", "oci:" + layout + ":v1",
+                "docker://" + host + "/alice/app:v1");
+        String inspected = skopeo(0, "inspect", "--creds", "alice:pw-alice", "--tls-verify=false",
+                "docker://" + host + "/alice/app:v1");
+
+        assertThat(JSON.readTree(inspected).path("Digest").asText()).startsWith("sha256:");
+        assertThat(skopeo(1, "copy", "--dest-creds", "alice:pw-alice", "--dest-tls-verify=false",
+                "oci:" + layout + ":v1", "docker://" + host + "/bob/app:v1")).containsIgnoringCase("denied");
+        assertThat(skopeo(1, "inspect", "--creds", "alice:wrong", "--tls-verify=false",
+                "docker://" + host + "/alice/app:v1")).containsIgnoringCase("unauthorized");
+    }
+
+    private String skopeo(int expectedExit, String... arguments) throws Exception {
+        var command = new java.util.ArrayList<>(List.of("skopeo", "--registries-conf", "/dev/null"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("skopeo did not finish");
+        }
+        assertThat(process.exitValue()).as("%s: %s%n%s", command, output, log()).isEqualTo(expectedExit);
+        return output;
+    }
+
     private String token(String user, String password, String scope) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(tokenBase + "/auth/token?service=registry.test&scope="
                         + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
