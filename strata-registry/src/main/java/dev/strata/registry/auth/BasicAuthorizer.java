@@ -25,9 +25,10 @@ public final class BasicAuthorizer implements Authorizer {
     @Override
     public Decision authorize(String authorization, Scope scope) {
         Optional<BasicCredentials> credentials = BasicCredentials.parse(authorization);
-        boolean sentSomething = authorization != null && !authorization.isBlank() && credentials.isEmpty()
-                && !isEmptyBasic(authorization);
-        if (sentSomething) {
+        // a malformed or empty Basic header counts as none; another scheme (a Bearer token) is refused
+        boolean otherScheme = authorization != null && !authorization.isBlank()
+                && !BasicCredentials.isBasic(authorization);
+        if (otherScheme) {
             return unauthorized("authentication required: only Basic credentials are accepted");
         }
         if (credentials.isEmpty()) {
@@ -44,10 +45,6 @@ public final class BasicAuthorizer implements Authorizer {
             return new Decision.Allowed(user.user());
         }
         return new Decision.Denied(403, "DENIED", "requested access to the resource is denied", Optional.empty());
-    }
-
-    private static boolean isEmptyBasic(String authorization) {
-        return BasicCredentials.isBasic(authorization);
     }
 
     private Decision unauthorized(String message) {

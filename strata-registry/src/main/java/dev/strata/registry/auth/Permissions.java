@@ -1,6 +1,7 @@
 package dev.strata.registry.auth;
 
 import dev.strata.registry.auth.Authorizer.Action;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class Permissions {
      * {@code anonymousPull}, by a rule granting anonymous requests pull on every repository.
      */
     public static Permissions of(List<AccessRule> rules, boolean anonymousPull) {
-        var all = new java.util.ArrayList<>(rules.isEmpty() ? AUTHENTICATED_ALL : rules);
+        var all = new ArrayList<>(rules.isEmpty() ? AUTHENTICATED_ALL : rules);
         if (anonymousPull) {
             all.add(AccessRule.repository(AccessRule.ANONYMOUS, "*", Action.PULL));
         }
@@ -63,12 +64,5 @@ public final class Permissions {
     /** Whether {@code account} may do all that {@code scope} needs. */
     public boolean permits(Optional<String> account, Authorizer.Scope scope) {
         return allowed(account, scope.type(), scope.name(), scope.actions()).equals(scope.actions());
-    }
-
-    /** Whether {@code account} has any grant at all (anonymous requests may then reach {@code GET /v2/}). */
-    public boolean grantsAnything(Optional<String> account) {
-        return rules.stream().anyMatch(rule -> !rule.actions().isEmpty()
-                && (account.isPresent() ? !rule.account().equals(AccessRule.ANONYMOUS)
-                        : rule.account().equals(AccessRule.ANONYMOUS)));
     }
 }

@@ -128,11 +128,6 @@ final class Der {
             return parseAll(content);
         }
 
-        /** The whole element re-encoded, tag and length included. */
-        byte[] encoded() {
-            return tlv(tag, content);
-        }
-
         String oid() {
             if (tag != OID) {
                 throw new IllegalArgumentException("expected an OBJECT IDENTIFIER, found tag " + tag);

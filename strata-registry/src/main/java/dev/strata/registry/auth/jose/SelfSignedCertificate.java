@@ -8,7 +8,6 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 
 /**
  * Writes the self-signed X.509 certificate that carries a generated token-signing key: the CNCF registry trusts
@@ -63,9 +62,5 @@ final class SelfSignedCertificate {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a certificate with a fresh key: " + e.getMessage(), e);
         }
-    }
-
-    static boolean sameKey(X509Certificate certificate, java.security.PublicKey key) {
-        return Arrays.equals(certificate.getPublicKey().getEncoded(), key.getEncoded());
     }
 }
