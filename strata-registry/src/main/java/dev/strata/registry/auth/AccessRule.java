@@ -43,8 +43,9 @@ public record AccessRule(String account, String type, String name, Set<Action> a
      * Whether the rule applies to {@code account} (empty: anonymous) asking for resource {@code type:name}.
      */
     public boolean matches(Optional<String> account, String type, String name) {
-        boolean accountMatches = account.map(a -> !this.account.equals(ANONYMOUS) && glob(this.account).matcher(a).matches())
-                .orElse(this.account.equals(ANONYMOUS));
+        boolean anonymousRule = this.account.equals(ANONYMOUS);
+        boolean accountMatches = account.map(a -> !anonymousRule && glob(this.account).matcher(a).matches())
+                .orElse(anonymousRule);
         if (!accountMatches || !glob(this.type).matcher(type).matches()) {
             return false;
         }

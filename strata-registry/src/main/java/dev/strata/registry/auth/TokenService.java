@@ -87,7 +87,8 @@ public final class TokenService extends Handler.Abstract {
         try {
             form = FormFields.getFields(request);
         } catch (RuntimeException e) {
-            return Reply.error(400, "invalid_request", "the token request must be an application/x-www-form-urlencoded form");
+            return Reply.error(400, "invalid_request",
+                    "the token request must be an application/x-www-form-urlencoded form");
         }
         Optional<String> wrongService = wrongService(form.getValue("service"));
         if (wrongService.isPresent()) {

@@ -89,10 +89,9 @@ final class Der {
     /** An X.509 Time: UTCTime through 2049, GeneralizedTime after (RFC 5280 section 4.1.2.5). */
     static byte[] time(ZonedDateTime when) {
         var utc = when.withZoneSameInstant(ZoneOffset.UTC);
-        if (utc.getYear() < 2050) {
-            return tlv(UTC_TIME, utc.format(DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
-        }
-        return tlv(GENERALIZED_TIME, utc.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'")).getBytes(StandardCharsets.US_ASCII));
+        boolean utcTime = utc.getYear() < 2050;
+        String text = utc.format(DateTimeFormatter.ofPattern(utcTime ? "yyMMddHHmmss'Z'" : "yyyyMMddHHmmss'Z'"));
+        return tlv(utcTime ? UTC_TIME : GENERALIZED_TIME, text.getBytes(StandardCharsets.US_ASCII));
     }
 
     static byte[] oid(String dotted) {
