@@ -154,7 +154,7 @@ public final class RegistryServer implements AutoCloseable {
         server.join();
     }
 
-    /** Stops accepting requests, lets running ones finish (briefly), and releases the storage. */
+    /** Stops serving (requests in flight are cut off), cancels upload sessions and releases the storage. */
     @Override
     public void close() {
         stopQuietly();
@@ -164,7 +164,9 @@ public final class RegistryServer implements AutoCloseable {
     private void stopQuietly() {
         scheduler.shutdownNow();
         try {
-            server.setStopTimeout(5_000);
+            // no graceful wait: a request cut short leaves the store consistent (uploads restart, nothing is half
+            // visible), and waiting on idle keep-alive connections cost every stop a second
+            server.setStopTimeout(0);
             server.stop();
         } catch (Exception e) {
             // stopping: nothing more to do with a server that fails to stop
