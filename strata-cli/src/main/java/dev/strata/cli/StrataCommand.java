@@ -51,6 +51,7 @@ public final class StrataCommand {
             verbs.add(verb, () -> ContainerCommand.verb(cli, verb));
         }
         verbs.add("volume", () -> VolumeCommand.line(cli, groupVerb));
+        verbs.add("registry", () -> dev.strata.cli.commands.RegistryCommand.line(cli, groupVerb));
         String verb = Verbs.word(args, 0);
         if (verb == null && java.util.Arrays.stream(args).anyMatch(a -> a.equals("-V") || a.equals("--version"))) {
             return root.line(); // the version needs no verbs, and building all of them costs a start ~100 ms
