@@ -130,7 +130,7 @@ public final class RemoteRepository {
         List<Scope> both = List.of(Scope.push(path), Scope.pull(fromRepository));
         HttpResponse<InputStream> response = http.send(new RegistryHttp.Call("POST", "/v2/" + path
                 + "/blobs/uploads/?mount=" + encode(digest.toString()) + "&from=" + encode(fromRepository),
-                Map.of("Content-Length", "0"), null, both, false));
+                Map.of(), null, both, false));
         RegistryHttp.drain(response);
         if (response.statusCode() == 201) {
             return true;
@@ -158,7 +158,7 @@ public final class RemoteRepository {
     /** Uploads a blob from a file (the whole file), monolithic or in chunks; {@code progress} gets bytes sent. */
     public void upload(Digest digest, long size, Path file, LongConsumer progress) {
         HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
-                Map.of("Content-Length", "0"), null, scopes, false));
+                Map.of(), null, scopes, false));
         RegistryHttp.drain(start);
         if (start.statusCode() != 202) {
             throw RegistryHttp.error(start, null);
