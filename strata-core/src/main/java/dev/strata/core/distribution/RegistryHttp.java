@@ -85,13 +85,13 @@ final class RegistryHttp {
     private URI ping() {
         URI https = URI.create("https://" + host + "/v2/");
         try {
-            return pingAt(https);
+            return pingAt(https, !insecure); // an insecure registry answers plain HTTP at once: no retries
         } catch (StrataException e) {
             if (!insecure || !(e.getCause() instanceof IOException io) || !isTlsOrConnectFailure(io)) {
                 throw e;
             }
         }
-        return pingAt(URI.create("http://" + host + "/v2/"));
+        return pingAt(URI.create("http://" + host + "/v2/"), true);
     }
 
     private static boolean isTlsOrConnectFailure(IOException e) {
@@ -103,8 +103,8 @@ final class RegistryHttp {
         return e.getMessage() != null && e.getMessage().contains("SSL");
     }
 
-    private URI pingAt(URI v2) {
-        HttpResponse<InputStream> response = attempt(v2, "GET", Map.of(), null, null, true);
+    private URI pingAt(URI v2, boolean retryable) {
+        HttpResponse<InputStream> response = attempt(v2, "GET", Map.of(), null, null, retryable);
         try (InputStream body = response.body()) {
             body.readNBytes(1 << 16);
         } catch (IOException e) {
