@@ -16,7 +16,8 @@ public record RegistryConfig(List<String> insecureRegistries, Map<String, List<S
     public static final RegistryConfig DEFAULT = new RegistryConfig(List.of(), Map.of());
 
     public RegistryConfig {
-        insecureRegistries = insecureRegistries.stream().map(s -> ServerKeys.host(s)).toList();
+        insecureRegistries = insecureRegistries.stream()
+                .map(s -> s.contains("://") ? ServerKeys.host(s) : s.strip().toLowerCase(Locale.ROOT)).toList();
         mirrors = Map.copyOf(mirrors);
         mirrors.values().forEach(List::copyOf);
     }
