@@ -114,7 +114,7 @@ final class LayerDownload {
         boolean uncompressed = MediaTypes.OCI_LAYER.equals(blob.mediaType()) || MediaTypes.DOCKER_LAYER.equals(blob.mediaType());
         BlobWriter writer = uncompressed ? null : content.writer();
         Snapshotter.Prepared prepared = null;
-        try (in) {
+        try {
             InputStream kept2 = new KeptOpen(in);
             prepared = snapshots.prepare(() -> uncompressed ? kept2
                     : writer.teeingDigestedByReader(Compression.decompressing(kept2)));
@@ -136,18 +136,42 @@ final class LayerDownload {
                 prepared.discard();
             }
             boolean network = in.networkFailed();
+            if (!network && !(e instanceof dev.strata.core.content.DigestMismatchException)) {
+                // the unpacker stopped on bad data: if the bytes are not the blob, say that, not what it tripped on
+                try {
+                    in.finish();
+                } catch (dev.strata.core.content.DigestMismatchException mismatch) {
+                    throw new Failure(false, mismatch);
+                } catch (IOException | StrataException other) {
+                    network = in.networkFailed();
+                }
+            }
             StrataException error = e instanceof StrataException s ? s : new StrataException(StrataException.Kind.SYSTEM,
                     "cannot pull layer " + id() + ": " + RegistryHttp.describe((IOException) e), e);
-            if (network && !(e instanceof StrataException)) {
+            if (network) {
                 error = new StrataException(StrataException.Kind.SYSTEM, "cannot pull layer " + id() + " from "
-                        + repository.host() + ": " + RegistryHttp.describe((IOException) e), e);
+                        + repository.host() + ": " + rootMessage(e), e);
             }
             throw new Failure(network, error);
         } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // the connection is gone either way
+            }
             if (writer != null) {
                 writer.close();
             }
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? "the connection was dropped" : m;
     }
 
     /** Lets the unpacker close its streams without closing the download, which is read to its end afterwards. */

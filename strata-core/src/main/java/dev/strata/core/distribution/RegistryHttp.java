@@ -29,6 +29,13 @@ final class RegistryHttp {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     private static final int MAX_REDIRECTS = 5;
+    /** How long a registry may take to start answering a request. */
+    private static final Duration ANSWER = Duration.ofSeconds(60);
+    /**
+     * How long the https probe of an insecure registry waits: a plain-HTTP server may never answer a TLS hello
+     * (Go's answers at once, others wait for a request line that never comes).
+     */
+    private static final Duration TLS_PROBE = Duration.ofSeconds(3);
 
     private final String host;
     private final Transport transport;
@@ -85,7 +92,7 @@ final class RegistryHttp {
     private URI ping() {
         URI https = URI.create("https://" + host + "/v2/");
         try {
-            return pingAt(https, !insecure); // an insecure registry answers plain HTTP at once: no retries
+            return pingAt(https, !insecure); // an insecure registry may speak plain HTTP: no retries
         } catch (StrataException e) {
             if (!insecure || !(e.getCause() instanceof IOException io) || !isTlsOrConnectFailure(io)) {
                 throw e;
@@ -96,7 +103,7 @@ final class RegistryHttp {
 
     private static boolean isTlsOrConnectFailure(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof ConnectException) {
+            if (t instanceof SSLException || t instanceof ConnectException || t instanceof HttpTimeoutException) {
                 return true;
             }
         }
@@ -104,7 +111,8 @@ final class RegistryHttp {
     }
 
     private URI pingAt(URI v2, boolean retryable) {
-        HttpResponse<InputStream> response = attempt(v2, "GET", Map.of(), null, null, retryable);
+        HttpResponse<InputStream> response = attempt(v2, "GET", Map.of(), null, null, retryable,
+                retryable ? ANSWER : TLS_PROBE);
         try (InputStream body = response.body()) {
             body.readNBytes(1 << 16);
         } catch (IOException e) {
@@ -127,7 +135,7 @@ final class RegistryHttp {
             String authorization = uri.getAuthority().equals(base().getAuthority())
                     ? authenticator.header(client(), call.scopes()) : null;
             HttpResponse<InputStream> response = attempt(uri, call.method(), call.headers(), call.body(),
-                    authorization, call.retryable());
+                    authorization, call.retryable(), ANSWER);
             int status = response.statusCode();
             if (status == 401 && !reauthenticated) {
                 // a first answer, or an expired token: learn the challenge, fetch a fresh token, try once more
@@ -152,11 +160,11 @@ final class RegistryHttp {
 
     /** One request with retries for transient failures. */
     private HttpResponse<InputStream> attempt(URI uri, String method, Map<String, String> headers,
-            Supplier<HttpRequest.BodyPublisher> body, String authorization, boolean retryable) {
+            Supplier<HttpRequest.BodyPublisher> body, String authorization, boolean retryable, Duration timeout) {
         int attempts = retryable ? transport.attempts() : 1;
         Duration backoff = FIRST_BACKOFF;
         for (int i = 1; ; i++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
             headers.forEach(b::header);
             if (authorization != null) {
