@@ -252,7 +252,9 @@ final class RegistryHttp {
                 default -> "";
             };
         }
-        return new RegistryException(status, code, context == null ? text : context + ": " + text);
+        // Docker shows auth failures bare ("denied: requested access to the resource is denied"); the verb adds the hint
+        boolean auth = status == 401 || status == 403;
+        return new RegistryException(status, code, context == null || auth ? text : context + ": " + text);
     }
 
     static String describe(IOException e) {
