@@ -44,6 +44,10 @@ public final class StrataCommand {
                 .add("import", () -> ImportCommand.line(cli))
                 .add("save", () -> SaveCommand.line(cli))
                 .add("load", () -> LoadCommand.line(cli))
+                .add("pull", () -> dev.strata.cli.commands.PullCommand.line(cli))
+                .add("push", () -> dev.strata.cli.commands.PushCommand.line(cli))
+                .add("login", () -> dev.strata.cli.commands.LoginCommand.line(cli))
+                .add("logout", () -> dev.strata.cli.commands.LogoutCommand.line(cli))
                 .add("system", () -> SystemCommand.line(cli, groupVerb))
                 .add("container", () -> ContainerCommand.line(cli, groupVerb))
                 .add("ps", () -> PsCommand.line(cli));

@@ -22,6 +22,8 @@ public final class ImageCommand {
                 .add("import", () -> ImportCommand.line(cli))
                 .add("save", () -> SaveCommand.line(cli))
                 .add("load", () -> LoadCommand.line(cli))
+                .add("pull", () -> PullCommand.line(cli))
+                .add("push", () -> PushCommand.line(cli))
                 .addTo(Syntax.group("image", "Manage images").line(), verb);
     }
 }

@@ -199,4 +199,38 @@ public final class Engine implements AutoCloseable {
         }).toList();
         return DiskUsageCalculator.compute(store, store.index().read(), all, volumeUsages);
 }
+
+    /** {@code pull}: one tag or digest, or with {@code allTags} every tag of the repository. */
+    public List<dev.strata.core.distribution.PullResult> pull(PullRequest request, ProgressListener progress) {
+        return registries(request.settings()).pull(request, progress);
+    }
+
+    /** {@code push}: one tag, or with {@code allTags} every local tag of the repository. */
+    public List<dev.strata.core.distribution.PushResult> push(PushRequest request, ProgressListener progress) {
+        return registries(request.settings()).push(request, progress);
+    }
+
+    /** {@code login}: checks the credentials against the registry, then stores them as Docker does. */
+    public LoginResult login(String server, dev.strata.core.distribution.AuthConfig auth, RegistrySettings settings) {
+        return registries(settings).login(server, auth);
+    }
+
+    /** The login stored for a server ({@link dev.strata.core.distribution.AuthConfig#NONE} if none). */
+    public dev.strata.core.distribution.AuthConfig storedLogin(String server, RegistrySettings settings) {
+        return registries(settings).storedLogin(server);
+    }
+
+    /** {@code logout}: forgets the server's login; false if there was none. */
+    public boolean logout(String server, RegistrySettings settings) {
+        return registries(settings).logout(server);
+    }
+
+    /** Parses a {@code --platform} value ({@code linux/amd64}, {@code linux/arm/v7}). */
+    public static dev.strata.core.oci.Platform parsePlatform(String text) {
+        return Registries.platform(text);
+    }
+
+    private Registries registries(RegistrySettings settings) {
+        return new Registries(store, clock, settings, dev.strata.core.distribution.Transport.standard());
+    }
 }

@@ -9,4 +9,11 @@ public sealed interface Event {
 
     /** A layer that needed no work because the store already had it. */
     record LayerExists(Digest layer) implements Event {}
+
+    /**
+     * A step of a pull or push, as Docker's progress stream words it: {@code id} is a layer's short ID, a tag, or
+     * null for a line about the whole image; {@code status} is Docker's text ("Pulling fs layer", "Download
+     * complete", "Layer already exists", "Pulling from library/busybox" …).
+     */
+    record Status(String id, String status) implements Event {}
 }

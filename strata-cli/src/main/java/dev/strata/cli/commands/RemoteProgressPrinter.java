@@ -1,0 +1,75 @@
+package dev.strata.cli.commands;
+
+import dev.strata.cli.Output;
+import dev.strata.core.progress.Event;
+import dev.strata.core.progress.ProgressListener;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shows a pull or push as Docker does. On a terminal each layer has one line, rewritten in place as its status
+ * changes (with a progress bar while bytes move); otherwise every status is one plain line and byte counts are
+ * left out. Thread-safe: layers report from several threads.
+ */
+final class RemoteProgressPrinter implements ProgressListener {
+    private static final int WIDTH = 50;
+
+    private final PrintStream out;
+    private final boolean terminal;
+    private final Map<String, Integer> lineOf = new HashMap<>();
+    private int lines;
+
+    RemoteProgressPrinter(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void onEvent(Event event) {
+        switch (event) {
+            case Event.Status s -> show(s.id(), s.id() == null ? s.status() : s.id() + ": " + s.status(), true);
+            case Event.LayerProgress p -> {
+                if (terminal) {
+                    String id = p.layer().shortHex();
+                    show(id, id + ": " + p.action() + " " + bar(p.current(), p.total()) + "  "
+                            + Output.size(p.current()) + (p.total() > 0 ? "/" + Output.size(p.total()) : ""), false);
+                }
+            }
+            case Event.LayerExists e -> { }
+        }
+        out.flush();
+    }
+
+    private void show(String id, String text, boolean plainToo) {
+        if (!terminal) {
+            if (plainToo) {
+                out.println(text);
+            }
+            return;
+        }
+        Integer line = id == null ? null : lineOf.get(id);
+        if (line == null) {
+            if (id != null) {
+                lineOf.put(id, lines);
+            }
+            out.print("\r\u001b[2K" + text + "\n");
+            lines++;
+            return;
+        }
+        int up = lines - line;
+        out.print("\u001b[" + up + "A\r\u001b[2K" + text + "\r\u001b[" + up + "B");
+    }
+
+    private static String bar(long current, long total) {
+        if (total <= 0) {
+            return "";
+        }
+        int filled = (int) Math.min(WIDTH, WIDTH * current / total);
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < WIDTH; i++) {
+            b.append(i < filled ? '=' : i == filled ? '>' : ' ');
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.strata.core.distribution;
+
+import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.Reference;
+
+/**
+ * What one pull did: the reference pulled, the digest the registry serves it under (the index's, for a
+ * multi-platform image), the local image ID, and whether the image is new here (Docker's "Downloaded newer image"
+ * rather than "Image is up to date").
+ */
+public record PullResult(Reference reference, Digest digest, Digest imageId, boolean newer) {}
