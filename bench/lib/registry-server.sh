@@ -4,7 +4,7 @@
 # each started and stopped by its PID; and the few registry API calls the harness makes itself
 # (curl). Needs common.sh; STRATA for the strata server. Sourced, not executed.
 
-REGISTRY_PID='' REGISTRY_KIND='' REGISTRY_LOG=''
+REGISTRY_PID='' REGISTRY_LOG='' REGISTRY_WHY=''  # REGISTRY_WHY: why the last registry_start failed
 REGISTRY=''  # host:port of the running registry, e.g. 127.0.0.1:5000
 
 # free_port: a loopback port nobody listens on now.
@@ -15,11 +15,12 @@ free_port() {
 # registry_start KIND STATE STORAGE PORT: start a registry of KIND (distribution | strata) on
 # 127.0.0.1:PORT with its storage in STORAGE, its config and log in STATE; wait until it answers
 # GET /v2/. Stops the one running first. Returns 1 (reason in REGISTRY_WHY) if it does not come up.
+# shellcheck disable=SC2034  # REGISTRY_WHY is read by the harness
 registry_start() {
     local kind=$1 state=$2 storage=$3 port=$4 i code
     registry_stop
     mkdir -p "$state" "$storage"
-    REGISTRY_KIND=$kind REGISTRY=127.0.0.1:$port REGISTRY_LOG=$state/$kind.log REGISTRY_WHY=''
+    REGISTRY=127.0.0.1:$port REGISTRY_LOG=$state/$kind.log REGISTRY_WHY=''
     case $kind in
         distribution)
             ensure_cmd docker-registry docker-registry
