@@ -52,13 +52,16 @@ final class ConformanceSuite {
      * Runs every workflow (pull, push, content discovery, content management) against a registry.
      *
      * @param root the registry's root URL, e.g. {@code http://127.0.0.1:5000}
-     * @param reportDir a new directory for the suite's junit.xml, report.html and output.txt
+     * @param reportDir where the suite writes junit.xml, report.html and output.txt (earlier ones are replaced)
      * @param extraEnv more of the suite's settings (OCI_USERNAME, OCI_PASSWORD, OCI_AUTOMATIC_CROSSMOUNT...);
      *     they override the defaults
      */
     ConformanceSuiteReport run(URI root, Path reportDir, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         Files.createDirectories(reportDir);
+        for (String file : List.of("junit.xml", "report.html", "output.txt")) {
+            Files.deleteIfExists(reportDir.resolve(file)); // a stale report must not pass for this run's
+        }
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OCI_ROOT_URL", root.toString().replaceFirst("/$", ""));
         env.put("OCI_NAMESPACE", "conformance/a");

@@ -36,11 +36,14 @@ class ConformanceSuiteTest {
             "Content Management Manifest delete DELETE request to manifest tag should return 202, unless tag deletion is disallowed (400/405)");
 
     static ConformanceSuite suite;
+    /** target/conformance: the suite's binary, and each run's reports (kept: report.html shows every request). */
+    static Path out;
 
     @BeforeAll
     static void buildSuite() throws Exception {
         Path module = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        suite = ConformanceSuite.build(module.resolve("src/test/conformance"), module.resolve("target/conformance"));
+        out = module.resolve("target/conformance");
+        suite = ConformanceSuite.build(module.resolve("src/test/conformance"), out);
     }
 
     /**
@@ -56,7 +59,7 @@ class ConformanceSuiteTest {
     @Disabled("strata registry serve is not on main yet (issue 5): the lead points startServerUnderTest at it")
     void strataFailsNoSpec(@TempDir Path dir) throws Exception {
         try (ConformanceSuiteRegistry registry = startServerUnderTest(dir.resolve("registry"))) {
-            ConformanceSuiteReport report = suite.run(registry.url(), dir.resolve("report"), Map.of());
+            ConformanceSuiteReport report = suite.run(registry.url(), out.resolve("report-strata"), Map.of());
 
             assertThat(report.failures()).as(report.describe()).isEmpty();
             assertThat(report.ran()).as(report.describe()).isEqualTo(74);
@@ -66,7 +69,7 @@ class ConformanceSuiteTest {
     @Test
     void distributionFailsExactlyItsKnownSpecs(@TempDir Path dir) throws Exception {
         try (ConformanceSuiteRegistry registry = ConformanceSuiteRegistry.distribution(dir.resolve("registry"))) {
-            ConformanceSuiteReport report = suite.run(registry.url(), dir.resolve("report"), Map.of());
+            ConformanceSuiteReport report = suite.run(registry.url(), out.resolve("report-distribution"), Map.of());
 
             assertThat(report.failures()).as(report.describe()).containsExactlyInAnyOrderElementsOf(DISTRIBUTION_FAILURES);
             assertThat(report.count(Outcome.PASSED)).as(report.describe()).isEqualTo(62);
