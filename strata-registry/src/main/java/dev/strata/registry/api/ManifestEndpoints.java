@@ -28,6 +28,12 @@ final class ManifestEndpoints {
 
     void handle(Exchange ex, RepositoryName name, String reference) throws IOException {
         boolean byDigest = reference.indexOf(':') > 0;
+        boolean reading = ex.method.equals("GET") || ex.method.equals("HEAD");
+        if (reading && !byDigest && !Tags.isValid(reference)) {
+            // no manifest can have a name that is not a tag: unknown, as the conformance suite expects, not invalid
+            access.pull(ex, name);
+            throw unknown(name, reference);
+        }
         if (byDigest) {
             Digests.parse(reference);
         } else if (!Tags.isValid(reference)) {

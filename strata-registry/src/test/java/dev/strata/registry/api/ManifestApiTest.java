@@ -75,6 +75,18 @@ class ManifestApiTest {
     }
 
     @Test
+    void aNameThatCannotBeATagIsUnknownToReadersAndInvalidToWriters() {
+        registry.putManifest("app", "v1", OCI_MANIFEST, manifest(""));
+        HttpResponse<byte[]> get = registry.get("/v2/app/manifests/.not-a-tag");
+        assertThat(get.statusCode()).isEqualTo(404);
+        assertThat(text(get)).contains("MANIFEST_UNKNOWN");
+        assertThat(registry.send("HEAD", "/v2/app/manifests/.not-a-tag", null).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> put = registry.putManifest("app", ".not-a-tag", OCI_MANIFEST, manifest(""));
+        assertThat(put.statusCode()).isEqualTo(400);
+        assertThat(text(put)).contains("MANIFEST_INVALID");
+    }
+
+    @Test
     void manifestNamingMissingBlobsIsRefused() {
         Digest missing = Digest.sha256(utf8("never pushed"));
         byte[] manifest = TestRegistry.imageManifest(configDigest, config.length, List.of(missing), List.of(12L), "");
