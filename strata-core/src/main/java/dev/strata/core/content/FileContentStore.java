@@ -128,6 +128,14 @@ public final class FileContentStore implements ContentStore {
 
     @Override
     public List<Digest> list() {
+        return digestsIn(blobs);
+    }
+
+    /**
+     * The digests of the blobs in a {@code blobs/ALGORITHM/HEX} tree (an OCI layout's, a registry's): names that are
+     * no digest are stray files, not blobs, and left out.
+     */
+    public static List<Digest> digestsIn(Path blobs) {
         List<Digest> all = new ArrayList<>();
         if (!Files.isDirectory(blobs)) {
             return all;

@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -142,26 +141,7 @@ public final class BlobStore {
 
     /** Every blob in the store. */
     public List<Digest> list() {
-        List<Digest> all = new ArrayList<>();
-        if (!Files.isDirectory(blobs)) {
-            return all;
-        }
-        try (DirectoryStream<Path> algorithms = Files.newDirectoryStream(blobs)) {
-            for (Path algorithm : algorithms) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(algorithm)) {
-                    for (Path file : files) {
-                        try {
-                            all.add(new Digest(algorithm.getFileName().toString(), file.getFileName().toString()));
-                        } catch (StrataException e) {
-                            // not a blob name: nothing this store wrote
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw failure("list blobs", e);
-        }
-        return all;
+        return dev.strata.core.content.FileContentStore.digestsIn(blobs);
     }
 
     /** Removes what uploads left behind when the previous server stopped: their sessions died with it. */
