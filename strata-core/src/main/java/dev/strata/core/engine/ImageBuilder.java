@@ -234,11 +234,14 @@ final class ImageBuilder {
             return;
         }
         try (StoreLock.Held held = store.lock().acquire()) {
-            var index = store.index().read();
+            var before = store.index().read();
+            var index = before;
             for (Reference tag : request.tags()) {
                 index = Tagging.tag(index, image, tag, committer.created());
             }
-            store.index().write(index);
+            if (index != before) { // a rebuild that changes nothing leaves the tags where they were: no write
+                store.index().write(index);
+            }
         }
         for (Reference tag : request.tags()) {
             listener.event(new BuildEvent.Tagged(tag.familiar()));

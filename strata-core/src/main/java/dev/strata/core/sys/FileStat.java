@@ -8,6 +8,8 @@ package dev.strata.core.sys;
  * @param deviceMinor minor number of the device holding the file
  * @param rdevMajor major number of the device this file is, for character and block devices
  * @param rdevMinor minor number of the device this file is, for character and block devices
+ * @param ctimeSeconds last status change (writes, chmod, chown, renames), seconds since the epoch: unlike the
+ *     modification time, nobody can set it back
  */
 public record FileStat(
         int mode,
@@ -21,7 +23,9 @@ public record FileStat(
         long mtimeSeconds,
         int mtimeNanos,
         int rdevMajor,
-        int rdevMinor) {
+        int rdevMinor,
+        long ctimeSeconds,
+        int ctimeNanos) {
 
     public static final int S_IFMT = 0170000;
     public static final int S_IFSOCK = 0140000;

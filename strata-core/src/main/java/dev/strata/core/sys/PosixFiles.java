@@ -207,7 +207,9 @@ public final class PosixFiles {
                 b.get(LONG, 112),
                 b.get(INT, 120),
                 b.get(INT, 128),
-                b.get(INT, 132));
+                b.get(INT, 132),
+                b.get(LONG, 96),
+                b.get(INT, 104));
     }
 
     private static void check(int result, MemorySegment errno, String operation, Path path) throws ErrnoException {
