@@ -41,9 +41,21 @@ public final class RegistryClient {
 
     /** A repository on a registry host ({@code docker.io} means Docker Hub's API host). */
     public RemoteRepository repository(String host, String path, boolean push) {
-        RegistryHttp http = hosts.computeIfAbsent(host, h -> new RegistryHttp(ServerKeys.apiHost(h), transport,
+        return new RemoteRepository(http(host), path, push, uploads);
+    }
+
+    private RegistryHttp http(String host) {
+        return hosts.computeIfAbsent(host, h -> new RegistryHttp(ServerKeys.apiHost(h), transport,
                 new Authenticator(credentials.get(h), clock), config.isInsecure(h)));
-        return new RemoteRepository(http, path, push, uploads);
+    }
+
+    /**
+     * Searches a registry ({@code docker.io} for Docker Hub) for repositories matching {@code term}: its
+     * {@code /v1/search}, or its catalog where it has no search.
+     */
+    public java.util.List<SearchResult> search(String host, String term, int limit) {
+        String h = ServerKeys.host(host);
+        return new RegistrySearch(http(h), h).search(term, limit);
     }
 
     /** Where a pull reads from: a repository (of a mirror or of the registry itself) and the manifest it served. */
