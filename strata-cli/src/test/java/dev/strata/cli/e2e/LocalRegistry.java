@@ -95,6 +95,11 @@ final class LocalRegistry implements AutoCloseable {
                 .withAuth(auth));
     }
 
+    /** With this {@code auth:} section. */
+    static LocalRegistry withAuth(Path storage, Map<String, Object> auth) {
+        return new LocalRegistry(RegistrySettings.defaults(storage).withAddress("127.0.0.1:0").withAuth(auth));
+    }
+
     private static String bcrypt(String password) {
         return org.springframework.security.crypto.bcrypt.BCrypt.hashpw(password,
                 org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
