@@ -48,6 +48,7 @@ public final class StrataCommand {
                 .add("push", () -> dev.strata.cli.commands.PushCommand.line(cli))
                 .add("login", () -> dev.strata.cli.commands.LoginCommand.line(cli))
                 .add("logout", () -> dev.strata.cli.commands.LogoutCommand.line(cli))
+                .add("search", () -> dev.strata.cli.commands.SearchCommand.line(cli))
                 .add("system", () -> SystemCommand.line(cli, groupVerb))
                 .add("container", () -> ContainerCommand.line(cli, groupVerb))
                 .add("ps", () -> PsCommand.line(cli));

@@ -59,14 +59,14 @@ public final class LoginCommand implements Callable<Integer> {
                 cli.out().println("Authenticating with existing credentials...");
                 auth = stored;
             } else {
-                auth = AuthConfig.basic(prompt(stdin, "Username: "), prompt(stdin, "Password: "));
+                auth = AuthConfig.basic(prompt(stdin, "Username: "), promptPassword(stdin));
             }
         } else {
             if (username == null) {
                 username = prompt(stdin, "Username: ");
             }
             if (password == null) {
-                password = prompt(stdin, "Password: ");
+                password = promptPassword(stdin);
             }
             auth = AuthConfig.basic(username, password);
         }
@@ -92,6 +92,23 @@ public final class LoginCommand implements Callable<Integer> {
             throw invalid("Non-null " + label.replace(":", "").strip() + " Required");
         }
         return line.strip();
+    }
+
+    /**
+     * Asks for the password as Docker does: without echo on a terminal; from standard input (one line) when that is
+     * not a terminal, so scripts can pipe it in.
+     */
+    private String promptPassword(BufferedReader stdin) throws IOException {
+        java.io.Console console = System.console();
+        if (cli.terminal().stdinIsTerminal() && console != null && console.isTerminal()) {
+            cli.out().flush();
+            char[] typed = console.readPassword("Password: "); // echo off; the console ends the line itself
+            if (typed == null || typed.length == 0 || new String(typed).isBlank()) {
+                throw invalid("Non-null Password Required");
+            }
+            return new String(typed);
+        }
+        return prompt(stdin, "Password: ");
     }
 
     private static StrataException invalid(String message) {

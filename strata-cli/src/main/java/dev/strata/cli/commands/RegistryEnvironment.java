@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.cli.Cli;
 import dev.strata.core.StrataException;
 import dev.strata.core.distribution.RegistryConfig;
+import dev.strata.core.distribution.RemoteRepository;
 import dev.strata.core.engine.RegistrySettings;
 import dev.strata.core.oci.Json;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.Map;
  * default {@code /etc/strata/daemon.json}: {@code "insecure-registries": ["host:port", "10.0.0.0/8"]},
  * {@code "registry-mirrors": {"docker.io": ["https://mirror"]}}) plus {@code $STRATA_INSECURE_REGISTRIES}
  * (comma separated). Loopback registries are insecure without being listed, as in Docker.
+ * {@code $STRATA_PUSH_CHUNK_SIZE} (bytes) makes pushes upload bigger blobs in chunks of that size.
  */
 final class RegistryEnvironment {
     private RegistryEnvironment() {}
@@ -46,7 +48,25 @@ final class RegistryEnvironment {
                 insecure.add(host.strip());
             }
         }
-        return new RegistrySettings(configDir.resolve("config.json"), path, new RegistryConfig(insecure, mirrors));
+        return new RegistrySettings(configDir.resolve("config.json"), path, new RegistryConfig(insecure, mirrors),
+                uploads(env.get("STRATA_PUSH_CHUNK_SIZE")));
+    }
+
+    /** {@code STRATA_PUSH_CHUNK_SIZE=BYTES}: blobs larger than that are uploaded in chunks of that size. */
+    private static RemoteRepository.UploadPolicy uploads(String chunk) {
+        if (chunk == null || chunk.isBlank()) {
+            return RemoteRepository.UploadPolicy.DEFAULT;
+        }
+        try {
+            long size = Long.parseLong(chunk.strip());
+            if (size > 0) {
+                return new RemoteRepository.UploadPolicy(size, size);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "cannot use STRATA_PUSH_CHUNK_SIZE=" + chunk
+                + ": it must be a positive number of bytes");
     }
 
     private static void readDaemonConfig(Path file, List<String> insecure, Map<String, List<String>> mirrors) {

@@ -64,8 +64,9 @@ public final class Puller {
     public PullResult pull(Reference reference, Platform platform, ProgressListener progress, String tagTime) {
         Reference ref = reference.withDefaultTag();
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag();
-        RemoteRepository repository = registry.repository(ref, false);
-        RemoteManifest top = repository.manifest(tagOrDigest, ref.familiar());
+        RegistryClient.PullSource source = registry.pullSource(ref, tagOrDigest);
+        RemoteRepository repository = source.repository();
+        RemoteManifest top = source.manifest();
         progress.onEvent(new Event.Status(tagOrDigest, "Pulling from " + ref.path()));
         RemoteManifest chosen = RemoteImages.manifestFor(repository, top, platform, ref.familiar());
         Manifest manifest = Manifest.parse(chosen.raw());

@@ -41,9 +41,43 @@ public final class RegistryClient {
 
     /** A repository on a registry host ({@code docker.io} means Docker Hub's API host). */
     public RemoteRepository repository(String host, String path, boolean push) {
-        RegistryHttp http = hosts.computeIfAbsent(host, h -> new RegistryHttp(ServerKeys.apiHost(h), transport,
+        return new RemoteRepository(http(host), path, push, uploads);
+    }
+
+    private RegistryHttp http(String host) {
+        return hosts.computeIfAbsent(host, h -> new RegistryHttp(ServerKeys.apiHost(h), transport,
                 new Authenticator(credentials.get(h), clock), config.isInsecure(h)));
-        return new RemoteRepository(http, path, push, uploads);
+    }
+
+    /**
+     * Searches a registry ({@code docker.io} for Docker Hub) for repositories matching {@code term}: its
+     * {@code /v1/search}, or its catalog where it has no search.
+     */
+    public java.util.List<SearchResult> search(String host, String term, int limit) {
+        String h = ServerKeys.host(host);
+        return new RegistrySearch(http(h), h).search(term, limit);
+    }
+
+    /** Where a pull reads from: a repository (of a mirror or of the registry itself) and the manifest it served. */
+    public record PullSource(RemoteRepository repository, RemoteManifest manifest) {}
+
+    /**
+     * The manifest a tag or digest names, from the first of the registry host's mirrors that serves it, else from
+     * the host itself: Docker's {@code registry-mirrors}, for any host. A mirror that fails in any way (down,
+     * refusing, without the image) is passed over, as Docker falls back to the next endpoint.
+     */
+    public PullSource pullSource(Reference reference, String tagOrDigest) {
+        for (String mirror : config.mirrorsOf(reference.domain())) {
+            String host = ServerKeys.host(mirror);
+            try {
+                RemoteRepository r = repository(host, reference.path(), false);
+                return new PullSource(r, r.manifest(tagOrDigest, reference.familiar()));
+            } catch (dev.strata.core.StrataException e) {
+                // the next mirror, or the registry itself, may have it
+            }
+        }
+        RemoteRepository r = repository(reference, false);
+        return new PullSource(r, r.manifest(tagOrDigest, reference.familiar()));
     }
 
     /** What a successful login returns: the credentials to store (an identity token replaces the password). */

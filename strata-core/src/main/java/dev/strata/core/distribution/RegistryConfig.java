@@ -18,8 +18,9 @@ public record RegistryConfig(List<String> insecureRegistries, Map<String, List<S
     public RegistryConfig {
         insecureRegistries = insecureRegistries.stream()
                 .map(s -> s.contains("://") ? ServerKeys.host(s) : s.strip().toLowerCase(Locale.ROOT)).toList();
-        mirrors = Map.copyOf(mirrors);
-        mirrors.values().forEach(List::copyOf);
+        Map<String, List<String>> byHost = new java.util.LinkedHashMap<>();
+        mirrors.forEach((host, urls) -> byHost.put(ServerKeys.host(host), List.copyOf(urls)));
+        mirrors = Map.copyOf(byHost);
     }
 
     /** The mirrors configured for this registry host, in order. */
@@ -30,7 +31,7 @@ public record RegistryConfig(List<String> insecureRegistries, Map<String, List<S
     /** Whether this {@code host[:port]} may be reached without verified TLS. */
     public boolean isInsecure(String hostAndPort) {
         String h = hostAndPort.toLowerCase(Locale.ROOT);
-        if (insecureRegistries.contains(h)) {
+        if (insecureRegistries.contains(h) || isPlainHttpMirror(h)) {
             return true;
         }
         String host = hostOnly(h);
@@ -47,6 +48,18 @@ public record RegistryConfig(List<String> insecureRegistries, Map<String, List<S
         for (String entry : insecureRegistries) {
             if (entry.contains("/") && inCidr(address, entry)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A mirror configured as {@code http://host} is meant to be reached without TLS, as Docker takes it. */
+    private boolean isPlainHttpMirror(String hostAndPort) {
+        for (List<String> urls : mirrors.values()) {
+            for (String url : urls) {
+                if (url.toLowerCase(Locale.ROOT).startsWith("http://") && ServerKeys.host(url).equals(hostAndPort)) {
+                    return true;
+                }
             }
         }
         return false;

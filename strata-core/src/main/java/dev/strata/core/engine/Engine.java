@@ -225,6 +225,11 @@ public final class Engine implements AutoCloseable {
         return registries(settings).logout(server);
     }
 
+    /** {@code search}: repositories of Docker Hub, or of the registry {@code HOST/TERM} names, matching the term. */
+    public List<dev.strata.core.distribution.SearchResult> search(SearchRequest request) {
+        return registries(request.settings()).search(request);
+    }
+
     /** Parses a {@code --platform} value ({@code linux/amd64}, {@code linux/arm/v7}). */
     public static dev.strata.core.oci.Platform parsePlatform(String text) {
         return Registries.platform(text);

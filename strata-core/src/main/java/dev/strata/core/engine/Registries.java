@@ -41,7 +41,7 @@ final class Registries {
         this.settings = settings;
         this.logins = new DockerConfigFile(settings.dockerConfig(), settings.searchPath());
         this.client = new RegistryClient(settings.registries(), logins, transport, clock,
-                RemoteRepository.UploadPolicy.DEFAULT);
+                settings.uploads());
     }
 
     private BlobSources sources() {
@@ -150,6 +150,29 @@ final class Registries {
 
     boolean logout(String server) {
         return logins.erase(ServerKeys.host(server));
+    }
+
+    /**
+     * {@code search}: {@code HOST/TERM} searches that registry (the first part names a host when it has a dot or a
+     * colon or is {@code localhost}, as in Docker), anything else Docker Hub.
+     */
+    List<dev.strata.core.distribution.SearchResult> search(SearchRequest request) {
+        if (request.limit() < 1 || request.limit() > 100) {
+            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "limit " + request.limit()
+                    + " is outside the range of [1, 100]");
+        }
+        SearchFilter filter = SearchFilter.parse(request.filters());
+        String term = request.term();
+        String host = Reference.DEFAULT_DOMAIN;
+        int slash = term.indexOf('/');
+        if (slash > 0) {
+            String first = term.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                host = first;
+                term = term.substring(slash + 1);
+            }
+        }
+        return client.search(host, term, request.limit()).stream().filter(filter::accepts).toList();
     }
 
     /** Parses {@code --platform}. */

@@ -37,4 +37,15 @@ class RegistryConfigTest {
         assertThat(ServerKeys.host("https://Localhost:5000/v2/")).isEqualTo("localhost:5000");
         assertThat(ServerKeys.apiHost("docker.io")).isEqualTo("registry-1.docker.io");
     }
+
+    @Test
+    void mirrorsAreKeptPerRegistryHostInOrderAndAPlainHttpMirrorNeedsNoTls() {
+        RegistryConfig c = new RegistryConfig(List.of(), Map.of("index.docker.io",
+                List.of("http://mirror.example:5000", "https://second.example"), "quay.io", List.of("https://q.example")));
+        assertThat(c.mirrorsOf("docker.io")).containsExactly("http://mirror.example:5000", "https://second.example");
+        assertThat(c.mirrorsOf("quay.io")).containsExactly("https://q.example");
+        assertThat(c.mirrorsOf("ghcr.io")).isEmpty();
+        assertThat(c.isInsecure("mirror.example:5000")).isTrue();
+        assertThat(c.isInsecure("second.example")).isFalse();
+    }
 }
