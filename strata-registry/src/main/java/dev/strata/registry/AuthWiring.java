@@ -26,12 +26,13 @@ public final class AuthWiring {
 
     private AuthWiring() {}
 
-    /** The auth for {@code section}; no section means every request is allowed. */
-    public static Wired wire(Map<String, Object> section, URI publicBaseUrl, Path storage) {
+    /** The auth for {@code section}, on the server's clock (token lifetimes); no section means every request is allowed. */
+    public static Wired wire(Map<String, Object> section, URI publicBaseUrl, Path storage, java.time.Clock clock) {
         if (section.isEmpty()) {
             return new Wired(Authorizer.ALLOW_ALL, Optional.empty(), "");
         }
-        RegistryAuth auth = RegistryAuth.create(AuthConfig.fromMap(section).withStateDirectory(storage), publicBaseUrl);
+        RegistryAuth auth = RegistryAuth.create(AuthConfig.fromMap(section).withStateDirectory(storage), publicBaseUrl,
+                clock, new java.security.SecureRandom());
         return new Wired(auth.authorizer(), auth.tokenEndpoint(), auth.tokenPath());
     }
 

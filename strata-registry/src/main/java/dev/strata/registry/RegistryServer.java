@@ -82,7 +82,7 @@ public final class RegistryServer implements AutoCloseable {
             connector.open(); // bound before the handlers are made: the token realm names the real port (--addr :0)
             String scheme = settings.tls() ? "https" : "http";
             URI publicBase = URI.create(scheme + "://" + hostForUrl(settings.host()) + ":" + connector.getLocalPort());
-            AuthWiring.Wired auth = AuthWiring.wire(settings.auth(), publicBase, settings.storage());
+            AuthWiring.Wired auth = AuthWiring.wire(settings.auth(), publicBase, settings.storage(), clock);
             Handler api = new RegistryHandler(store, auth.authorizer(), clock, log, registry::collectGarbage);
             server.setHandler(auth.tokenEndpoint().isEmpty() ? api
                     : new Handler.Sequence(new PathHandler(auth.tokenPath(), auth.tokenEndpoint().get()), api));

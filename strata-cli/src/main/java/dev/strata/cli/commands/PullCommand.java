@@ -36,11 +36,7 @@ public final class PullCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reference ref = Reference.parse(name);
-        if (!allTags && ref.tag() == null && ref.digest() == null && !quiet) {
-            cli.out().println("Using default tag: latest");
-        }
-        ProgressListener progress = quiet ? ProgressListener.NONE
-                : new RemoteProgressPrinter(cli.out(), cli.terminal().stdoutIsTerminal());
+        ProgressListener progress = RemoteProgressPrinter.start(cli, ref, allTags, quiet);
         List<PullResult> results = cli.engine().pull(new PullRequest(name, allTags,
                 platform == null ? null : Engine.parsePlatform(platform), RegistryEnvironment.settings(cli)), progress);
         String shown = allTags ? ref.familiarName() : ref.withDefaultTag().familiar();

@@ -33,11 +33,7 @@ public final class PushCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reference ref = Reference.parse(name);
-        if (!allTags && ref.tag() == null && ref.digest() == null && !quiet) {
-            cli.out().println("Using default tag: latest");
-        }
-        ProgressListener progress = quiet ? ProgressListener.NONE
-                : new RemoteProgressPrinter(cli.out(), cli.terminal().stdoutIsTerminal());
+        ProgressListener progress = RemoteProgressPrinter.start(cli, ref, allTags, quiet);
         List<PushResult> results = cli.engine().push(new PushRequest(name, allTags, RegistryEnvironment.settings(cli)),
                 progress);
         if (quiet) {

@@ -25,6 +25,20 @@ final class RemoteProgressPrinter implements ProgressListener {
         this.terminal = terminal;
     }
 
+    /**
+     * What {@code pull} and {@code push} of {@code ref} show as they start: Docker's note when the name has no tag
+     * (unless {@code -a} or {@code -q}), and the listener for their progress (none with {@code -q}).
+     */
+    static ProgressListener start(dev.strata.cli.Cli cli, dev.strata.core.oci.Reference ref, boolean allTags, boolean quiet) {
+        if (quiet) {
+            return ProgressListener.NONE;
+        }
+        if (!allTags && ref.tag() == null && ref.digest() == null) {
+            cli.out().println("Using default tag: latest");
+        }
+        return new RemoteProgressPrinter(cli.out(), cli.terminal().stdoutIsTerminal());
+    }
+
     @Override
     public synchronized void onEvent(Event event) {
         switch (event) {
