@@ -95,6 +95,11 @@ final class LocalRegistry implements AutoCloseable {
                 .withAuth(auth));
     }
 
+    /** No authentication, over TLS with this PEM certificate and key. */
+    static LocalRegistry tls(Path storage, Path certificate, Path key) {
+        return new LocalRegistry(RegistrySettings.defaults(storage).withAddress("127.0.0.1:0").withTls(certificate, key));
+    }
+
     /** With this {@code auth:} section. */
     static LocalRegistry withAuth(Path storage, Map<String, Object> auth) {
         return new LocalRegistry(RegistrySettings.defaults(storage).withAddress("127.0.0.1:0").withAuth(auth));
@@ -158,7 +163,26 @@ final class LocalRegistry implements AutoCloseable {
 
     /** The requests the server has answered with this method whose path contains {@code part}. */
     long count(String method, String part) {
+        settle();
         return log.stream().filter(e -> e.method().equals(method) && e.path().contains(part)).count();
+    }
+
+    /**
+     * Waits until the access log has stopped growing for 100 ms (at most 5 s): a request's line is written once its
+     * response is complete, which the client may have seen first.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int seen = -1;
+        while (seen != log.size() && System.nanoTime() < deadline) {
+            seen = log.size();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override
