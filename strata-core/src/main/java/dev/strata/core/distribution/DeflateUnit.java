@@ -6,8 +6,9 @@ import java.util.zip.Deflater;
 /**
  * Deflates one unit of a layer on its own, so that units can be compressed in parallel and joined: the raw deflate
  * blocks of a unit end with a sync flush (on a byte boundary, not final), and the 32 KiB before the unit are its
- * dictionary, so matches still reach back across the cut (as pigz does). A unit whose bytes look random is stored
- * instead of deflated. The result depends only on the bytes and the level. Stateless.
+ * dictionary, so matches still reach back across the cut (as pigz does). How hard to try follows the unit's byte
+ * histogram: random-looking bytes are stored, nearly random ones get Huffman codes only, the rest full deflate at the
+ * level. The result depends only on the bytes and the level. Stateless.
  */
 final class DeflateUnit {
     /** Deflate's window: how far back a match may reach, so all of the dictionary a unit can use. */
@@ -23,6 +24,13 @@ final class DeflateUnit {
      * files (archives, jars, media), and the bench image's files are random bytes.
      */
     private static final double MIN_SAVING = 0.02;
+    /**
+     * Below this estimated saving, Huffman codes alone (no search for matches): such a unit is mostly random bytes
+     * with a little structure (tar headers between compressed files), where matching costs twice the time for a few
+     * per cent (measured on the bench image: its mixed units shrink by 4 % instead of 9 %, the layer by 1 % instead
+     * of 2.5 %).
+     */
+    private static final double MIN_SAVING_TO_MATCH = 0.10;
     /** Below this a histogram says little and deflating costs little. */
     private static final int MIN_SAMPLE = 4 << 10;
 
@@ -33,10 +41,15 @@ final class DeflateUnit {
      * first unit) is the whole unit before, whose last {@link #WINDOW} bytes are the dictionary.
      */
     static byte[] deflate(byte[] data, int length, byte[] previous, int level) {
-        boolean store = level == 0 || looksRandom(data, length);
+        double saving = level == 0 ? 0 : estimatedSaving(data, length);
+        boolean store = saving < MIN_SAVING;
+        boolean match = saving >= MIN_SAVING_TO_MATCH;
         Deflater deflater = new Deflater(store ? Deflater.NO_COMPRESSION : level, true);
         try {
-            if (!store && previous != null) {
+            if (!store && !match) {
+                deflater.setStrategy(Deflater.HUFFMAN_ONLY);
+            }
+            if (match && previous != null) {
                 int from = Math.max(0, previous.length - WINDOW);
                 deflater.setDictionary(previous, from, previous.length - from);
             }
@@ -58,12 +71,12 @@ final class DeflateUnit {
     }
 
     /**
-     * Whether the bytes' order-0 entropy leaves Huffman coding less than {@link #MIN_SAVING}. Deflate's matches could
-     * still find repeats within 32 KiB in such bytes, but compressed and random data has none.
+     * The share of the bytes Huffman coding could save, from their order-0 entropy (deflate's matches save more where
+     * there are repeats, but compressed and random data has none). 1 for a unit too small to judge.
      */
-    static boolean looksRandom(byte[] data, int length) {
+    static double estimatedSaving(byte[] data, int length) {
         if (length < MIN_SAMPLE) {
-            return false;
+            return 1;
         }
         // four tables: consecutive bytes rarely hit the same counter, so the increments do not wait on each other
         int[] a = new int[256];
@@ -88,6 +101,6 @@ final class DeflateUnit {
                 bits += count * Math.log((double) length / count) / log2;
             }
         }
-        return bits >= 8.0 * length * (1 - MIN_SAVING);
+        return 1 - bits / (8.0 * length);
     }
 }
