@@ -57,6 +57,14 @@ final class DeflateUnit {
             // stored blocks add 5 bytes per 64 KiB; deflated ones of random-looking data a little more
             byte[] out = new byte[length + (length >> 8) + 64];
             int size = 0;
+            // First take in all the input. Not with SYNC_FLUSH at once: a changed strategy makes the first call apply
+            // it and nothing else (zlib's deflateParams), and its short answer would look like a finished flush.
+            while (!deflater.needsInput()) {
+                size += deflater.deflate(out, size, out.length - size, Deflater.NO_FLUSH);
+                if (size == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+            }
             while (true) {
                 size += deflater.deflate(out, size, out.length - size, Deflater.SYNC_FLUSH);
                 if (size < out.length) {
