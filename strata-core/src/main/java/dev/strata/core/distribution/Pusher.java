@@ -25,7 +25,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Push: a registry as the sink of a local image. Each layer, concurrently: a compressed form the registry already
  * has is skipped ({@code HEAD}), one another repository of the same registry has is mounted, else the layer is
- * compressed (once: the compressed blob and its diffID are remembered in {@link BlobSources}) and uploaded. Then the
+ * compressed (once: the compressed blob and its diffID are remembered in {@link BlobSources}) while it is uploaded
+ * ({@link LayerUpload}; all layers share one compressing thread per core). Then the
  * config, then the manifest under the tag. Thread-safe.
  */
 public final class Pusher {
@@ -34,7 +35,7 @@ public final class Pusher {
     private final LocalStore store;
     private final RegistryClient registry;
     private final BlobSources sources;
-    private final LayerCompressor compressor;
+    private final int compressionLevel;
     private final int concurrentUploads;
 
     public Pusher(LocalStore store, RegistryClient registry, BlobSources sources, int compressionLevel,
@@ -42,7 +43,7 @@ public final class Pusher {
         this.store = store;
         this.registry = registry;
         this.sources = sources;
-        this.compressor = new LayerCompressor(compressionLevel);
+        this.compressionLevel = compressionLevel;
         this.concurrentUploads = concurrentUploads;
     }
 
@@ -57,7 +58,12 @@ public final class Pusher {
         unique.keySet().forEach(d -> progress.onEvent(new Event.Status(d.shortHex(), "Preparing")));
         Map<Digest, Descriptor> pushed = new LinkedHashMap<>();
         Semaphore slots = new Semaphore(concurrentUploads);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // compressing is the costly part of a first push: one platform thread per core deflates for every layer
+        int cores = Runtime.getRuntime().availableProcessors();
+        try (ExecutorService workers = Executors.newFixedThreadPool(cores,
+                    Thread.ofPlatform().daemon().name("strata-gzip-", 0).factory());
+             ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            LayerCompressor compressor = new LayerCompressor(compressionLevel, workers, cores);
             Map<Digest, Future<Descriptor>> futures = new LinkedHashMap<>();
             for (Layer layer : unique.values()) {
                 futures.put(layer.diffId(), executor.submit(() -> {
@@ -67,7 +73,7 @@ public final class Pusher {
                         slots.acquire();
                     }
                     try {
-                        return pushLayer(repository, target, layer, progress);
+                        return pushLayer(repository, target, layer, compressor, executor, progress);
                     } finally {
                         slots.release();
                     }
@@ -79,6 +85,7 @@ public final class Pusher {
                 }
             } catch (RuntimeException e) {
                 executor.shutdownNow();
+                workers.shutdownNow();
                 throw e;
             }
         }
@@ -94,7 +101,8 @@ public final class Pusher {
         return new PushResult(reference.tag(), digest, raw.length);
     }
 
-    private Descriptor pushLayer(RemoteRepository repository, String target, Layer layer, ProgressListener progress) {
+    private Descriptor pushLayer(RemoteRepository repository, String target, Layer layer, LayerCompressor compressor,
+            ExecutorService io, ProgressListener progress) {
         String id = layer.diffId().shortHex();
         List<BlobSources.Source> known = sources.of(layer.diffId());
         // 1. a compressed form the registry already has in this repository
@@ -118,20 +126,20 @@ public final class Pusher {
                 return s.blob();
             }
         }
-        // 3. upload a compressed form this store has, or compress one (once)
+        // 3. upload a compressed form this store has, or compress one (once) while uploading it
         Descriptor blob = known.stream().map(BlobSources.Source::blob)
-                .filter(b -> isPushable(b) && store.content().exists(b.digest())).findFirst()
-                .orElseGet(() -> {
-                    Descriptor made = compressor.compress(layer.open(), store.content());
-                    sources.add(layer.diffId(), made, "");
-                    return made;
-                });
-        if (repository.blobSize(blob.digest()).isPresent()) {
+                .filter(b -> isPushable(b) && store.content().exists(b.digest())).findFirst().orElse(null);
+        if (blob == null) {
+            blob = new LayerUpload(repository, layer, store.content(), compressor, progress).run(io);
+            sources.add(layer.diffId(), blob, "");
+            progress.onEvent(new Event.Status(id, "Pushed"));
+        } else if (repository.blobSize(blob.digest()).isPresent()) {
             progress.onEvent(new Event.Status(id, "Layer already exists"));
         } else {
-            progress.onEvent(new Event.LayerProgress("Pushing", layer.diffId(), 0, blob.size()));
-            repository.upload(blob.digest(), blob.size(), store.content().file(blob.digest()),
-                    n -> progress.onEvent(new Event.LayerProgress("Pushing", layer.diffId(), n, blob.size())));
+            long size = blob.size();
+            progress.onEvent(new Event.LayerProgress("Pushing", layer.diffId(), 0, size));
+            repository.upload(blob.digest(), size, store.content().file(blob.digest()),
+                    n -> progress.onEvent(new Event.LayerProgress("Pushing", layer.diffId(), n, size)));
             progress.onEvent(new Event.Status(id, "Pushed"));
         }
         remember(layer, blob, target);

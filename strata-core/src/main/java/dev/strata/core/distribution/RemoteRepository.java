@@ -155,6 +155,17 @@ public final class RemoteRepository {
         });
     }
 
+    /** Opens an upload session for a blob whose bytes are still being made (see {@link StreamedUpload}). */
+    StreamedUpload startUpload(String what) {
+        HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
+                Map.of(), null, scopes, false));
+        RegistryHttp.drain(start);
+        if (start.statusCode() != 202) {
+            throw RegistryHttp.error(start, null);
+        }
+        return new StreamedUpload(http, scopes, location(start), what);
+    }
+
     /** Uploads a blob from a file (the whole file), monolithic or in chunks; {@code progress} gets bytes sent. */
     public void upload(Digest digest, long size, Path file, LongConsumer progress) {
         HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
