@@ -158,14 +158,26 @@ final class RegistryHttp {
         }
     }
 
+    /**
+     * The client's timeout runs while the body is still being sent, so an upload gets the answer's allowance plus a
+     * second per MiB (a link slower than 1 MiB/s is given up on); a streamed body of unknown length gets none.
+     */
+    static java.util.Optional<Duration> answerTimeout(Duration answer, long bodyLength) {
+        if (bodyLength < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(answer.plusSeconds(bodyLength >> 20));
+    }
+
     /** One request with retries for transient failures. */
     private HttpResponse<InputStream> attempt(URI uri, String method, Map<String, String> headers,
             Supplier<HttpRequest.BodyPublisher> body, String authorization, boolean retryable, Duration timeout) {
         int attempts = retryable ? transport.attempts() : 1;
         Duration backoff = FIRST_BACKOFF;
         for (int i = 1; ; i++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.get());
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : body.get();
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, publisher);
+            answerTimeout(timeout, publisher.contentLength()).ifPresent(b::timeout);
             headers.forEach(b::header);
             if (authorization != null) {
                 b.header("Authorization", authorization);
