@@ -129,6 +129,14 @@ public final class Pusher {
         // 3. upload a compressed form this store has, or compress one (once) while uploading it
         Descriptor blob = known.stream().map(BlobSources.Source::blob)
                 .filter(b -> isPushable(b) && store.content().exists(b.digest())).findFirst().orElse(null);
+        if (blob == null && repository.wantsChunks()) {
+            try (java.io.InputStream plain = layer.open()) {
+                blob = compressor.compress(plain, store.content());
+            } catch (java.io.IOException e) {
+                throw new StrataException(StrataException.Kind.SYSTEM, "cannot read layer " + id + ": " + e.getMessage(), e);
+            }
+            sources.add(layer.diffId(), blob, "");
+        }
         if (blob == null) {
             blob = new LayerUpload(repository, layer, store.content(), compressor, progress).run(io);
             sources.add(layer.diffId(), blob, "");

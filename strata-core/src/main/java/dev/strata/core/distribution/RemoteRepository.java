@@ -42,6 +42,15 @@ public final class RemoteRepository {
         public static final UploadPolicy DEFAULT = new UploadPolicy(512L << 20, 128L << 20);
     }
 
+    /**
+     * Whether pushes should go up in chunks of a set size (a smaller chunk size than the default was asked for, as
+     * for a proxy that limits request sizes): then a layer is compressed into the store first and uploaded in
+     * chunks, instead of being streamed in one request as it is compressed.
+     */
+    boolean wantsChunks() {
+        return uploads.chunkAbove() < UploadPolicy.DEFAULT.chunkAbove();
+    }
+
     RemoteRepository(RegistryHttp http, String path, boolean push, UploadPolicy uploads) {
         this.http = http;
         this.path = path;
