@@ -26,7 +26,8 @@ public final class LayerProgressPrinter implements ProgressListener {
         }
     }
 
-    private static String bar(long current, long total) {
+    /** Docker's progress bar: {@code [=====>     ]}, 50 wide; empty when the total is unknown. */
+    public static String bar(long current, long total) {
         if (total <= 0) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.strata.cli.commands;
 
+import dev.strata.cli.LayerProgressPrinter;
 import dev.strata.cli.Output;
 import dev.strata.core.progress.Event;
 import dev.strata.core.progress.ProgressListener;
@@ -13,8 +14,6 @@ import java.util.Map;
  * left out. Thread-safe: layers report from several threads.
  */
 final class RemoteProgressPrinter implements ProgressListener {
-    private static final int WIDTH = 50;
-
     private final PrintStream out;
     private final boolean terminal;
     private final Map<String, Integer> lineOf = new HashMap<>();
@@ -46,8 +45,8 @@ final class RemoteProgressPrinter implements ProgressListener {
             case Event.LayerProgress p -> {
                 if (terminal) {
                     String id = p.layer().shortHex();
-                    show(id, id + ": " + p.action() + " " + bar(p.current(), p.total()) + "  "
-                            + Output.size(p.current()) + (p.total() > 0 ? "/" + Output.size(p.total()) : ""), false);
+                    show(id, id + ": " + p.action() + " " + LayerProgressPrinter.bar(p.current(), p.total())
+                            + "  " + Output.size(p.current()) + (p.total() > 0 ? "/" + Output.size(p.total()) : ""), false);
                 }
             }
             case Event.LayerExists e -> { }
@@ -73,17 +72,5 @@ final class RemoteProgressPrinter implements ProgressListener {
         }
         int up = lines - line;
         out.print("\u001b[" + up + "A\r\u001b[2K" + text + "\r\u001b[" + up + "B");
-    }
-
-    private static String bar(long current, long total) {
-        if (total <= 0) {
-            return "";
-        }
-        int filled = (int) Math.min(WIDTH, WIDTH * current / total);
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < WIDTH; i++) {
-            b.append(i < filled ? '=' : i == filled ? '>' : ' ');
-        }
-        return b.append(']').toString();
     }
 }
