@@ -113,6 +113,23 @@ class OwnRegistryTest {
     }
 
     @Test
+    void aPulledImagePushedToTheSameRegistrySendsNoLayerThoughItsCompressedBytesWereNotKept() throws Exception {
+        String first = registry.host() + "/test/pulled:1";
+        StrataRunner a = strata("a");
+        a.ok("import", TestImages.busyboxTar(dir).toString(), first);
+        a.ok("push", first);
+        StrataRunner b = strata("b");
+        b.ok("pull", first);
+        String again = registry.host() + "/test/pulled:2";
+        String elsewhere = registry.host() + "/other/pulled:1";
+        b.ok("tag", first, again);
+        b.ok("tag", first, elsewhere);
+
+        assertThat(b.ok("push", again).out()).contains(": Layer already exists").doesNotContain(": Pushed");
+        assertThat(b.ok("push", elsewhere).out()).contains(": Mounted from test/pulled").doesNotContain(": Pushed");
+    }
+
+    @Test
     void aSecondRepositoryMountsTheLayersOfTheFirst() throws Exception {
         StrataRunner a = strata("a");
         String first = registry.host() + "/test/first:1";

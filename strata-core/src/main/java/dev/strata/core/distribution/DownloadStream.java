@@ -87,7 +87,7 @@ final class DownloadStream extends InputStream {
         return n;
     }
 
-    /** Reads to the end, then checks the blob's size and digest; makes the partial file durable. */
+    /** Reads to the end, then checks the blob's size and digest. */
     void finish() throws IOException {
         byte[] rest = new byte[1 << 16];
         while (read(rest, 0, rest.length) >= 0) {
@@ -100,6 +100,10 @@ final class DownloadStream extends InputStream {
         if (!actual.equals(blob.digest())) {
             throw new DigestMismatchException(blob.digest(), actual);
         }
+    }
+
+    /** Makes the partial file durable, for a blob that becomes the store's own (an uncompressed layer). */
+    void makeDurable() throws IOException {
         partial.force(false);
     }
 

@@ -17,8 +17,9 @@ import java.io.InputStream;
 /**
  * Downloads one layer blob and unpacks it while the bytes arrive: the compressed stream is digested (and kept in
  * a partial file, so a cut-off download resumes), decompressed once, unpacked into a prepared snapshot that
- * measures the diffID, and written uncompressed as the store's layer blob. The compressed blob is published into
- * the content store too, so a later push sends the same bytes. Retries a dropped connection from where it stopped.
+ * measures the diffID, and written uncompressed as the store's layer blob. The compressed bytes are dropped once
+ * verified (a push finds them on their registry, see {@link BlobSources}). Retries a dropped connection from where
+ * it stopped.
  */
 final class LayerDownload {
     private static final int ATTEMPTS = 4;
@@ -121,12 +122,15 @@ final class LayerDownload {
             progress.onEvent(new Event.Status(id(), "Verifying Checksum"));
             in.finish();
             progress.onEvent(new Event.Status(id(), "Download complete"));
-            StagedBlob compressed = content.stageVerifiedFile(partial.file(), blob.digest());
             StagedBlob plain;
             if (uncompressed) {
-                plain = compressed; // the blob is the layer tar itself; the snapshotter checks its diffID
+                in.makeDurable();
+                // the blob is the layer tar itself; the snapshotter checks its diffID
+                plain = content.stageVerifiedFile(partial.file(), blob.digest());
             } else {
-                compressed.publish(); // kept for pushing the same bytes again; harmless if the pull fails
+                // The compressed bytes are not kept: writing them into the store (with its fsync) cost a pull more
+                // than a second for 500 MB. A push finds them on their registry through BlobSources, or compresses
+                // the layer again for another one.
                 plain = writer.stage(prepared.diffId(), -1);
             }
             partial.delete();
