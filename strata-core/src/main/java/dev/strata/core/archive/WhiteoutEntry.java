@@ -6,6 +6,7 @@ import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * Writes a layer's whiteout entries in the form overlayfs reads from a lower directory: {@code .wh.NAME}
@@ -45,8 +46,12 @@ final class WhiteoutEntry {
             throw new UnsafeArchiveException(entry.name(), "is a whiteout for a path outside its directory");
         }
         tree.ensureDirectory(parent, entry.name());
+        Path device = tree.resolve(EntryNames.join(parent, victim));
         try {
-            PosixFiles.mknod(tree.resolve(EntryNames.join(parent, victim)), FileStat.S_IFCHR, 0);
+            PosixFiles.mknod(device, FileStat.S_IFCHR, 0);
+            // the entry's time, not the moment of extraction: a layer written from this tree gives the whiteout back
+            // as it came (the same bytes, the same diffID)
+            PosixFiles.setTimes(device, entry.mtimeSeconds(), entry.mtimeNanos());
         } catch (ErrnoException e) {
             // Something this layer made is there already: whiteouts hide lower layers only, so it stays.
             if (e.errno() != ErrnoException.EEXIST) {
