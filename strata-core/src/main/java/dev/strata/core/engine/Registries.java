@@ -45,7 +45,7 @@ final class Registries {
     }
 
     private BlobSources sources() {
-        return new BlobSources(store.layout().root().resolve("distribution"));
+        return new BlobSources(store.layout().distribution());
     }
 
     List<PullResult> pull(PullRequest request, ProgressListener progress) {
@@ -54,7 +54,7 @@ final class Registries {
             throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "tag can't be used with --all-tags/-a");
         }
         Platform platform = request.platform() == null ? DEFAULT_PLATFORM : request.platform();
-        Puller puller = new Puller(store, client, sources(), store.layout().root().resolve("partial"), clock, 3);
+        Puller puller = new Puller(store, client, sources(), store.layout().partialDownloads(), clock, 3);
         String now = Times.format(clock.instant());
         try {
             if (!request.allTags()) {

@@ -36,4 +36,14 @@ public record StoreLayout(Path root) {
     public Path locks() {
         return root.resolve("locks");
     }
+
+    /** Blobs of pulls cut off part way, kept so the next pull resumes them. */
+    public Path partialDownloads() {
+        return root.resolve("partial");
+    }
+
+    /** What pushes and pulls remember: which compressed blobs of a layer which registries have. */
+    public Path distribution() {
+        return root.resolve("distribution");
+    }
 }

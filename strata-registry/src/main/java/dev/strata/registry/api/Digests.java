@@ -1,9 +1,9 @@
 package dev.strata.registry.api;
 
-import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
 import dev.strata.registry.spec.ErrorCode;
 import dev.strata.registry.spec.RegistryException;
+import dev.strata.registry.storage.RegistryStore;
 
 /** Request-side parsing shared by the endpoints. */
 final class Digests {
@@ -14,11 +14,7 @@ final class Digests {
         if (text == null || text.isEmpty()) {
             throw new RegistryException(ErrorCode.DIGEST_INVALID, "a digest is required (ALGORITHM:HEX)");
         }
-        try {
-            return Digest.parse(text);
-        } catch (StrataException e) {
-            throw new RegistryException(ErrorCode.DIGEST_INVALID, "invalid digest \"" + text + "\": " + e.getMessage());
-        }
+        return RegistryStore.parseDigest(text);
     }
 
     static RegistryException unsupported(Exchange ex) {

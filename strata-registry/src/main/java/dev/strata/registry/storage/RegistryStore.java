@@ -436,7 +436,8 @@ public final class RegistryStore implements AutoCloseable {
                 n -> new Repository(name, repositoriesDir.resolve(n.replace("/", repositoriesDir.getFileSystem().getSeparator()))));
     }
 
-    static Digest parseDigest(String text) {
+    /** A digest the client gave, or the spec's DIGEST_INVALID. */
+    public static Digest parseDigest(String text) {
         try {
             return Digest.parse(text);
         } catch (StrataException e) {
