@@ -32,6 +32,7 @@ public final class BuildCommand implements Callable<Integer> {
     private List<String> labels = List.of();
     private String target;
     private boolean noCache;
+    private boolean pull;
     private boolean quiet;
     private String iidFile;
     private boolean removeContainers = true;
@@ -53,7 +54,7 @@ public final class BuildCommand implements Callable<Integer> {
                 .option("--target", "string", "Set the target build stage to build", v -> c.target = v)
                 .repeatable("--label", "list", "Set metadata for an image", v -> c.labels = v)
                 .flag("--no-cache", "Do not use cache when building the image", v -> c.noCache = v)
-                .flag("--pull", "Accepted for compatibility; base images come from the store until strata can pull", v -> { })
+                .flag("--pull", "Always attempt to pull a newer version of the image", v -> c.pull = v)
                 .flag("-q, --quiet", "Suppress the build output and print image ID on success", v -> c.quiet = v)
                 .option("--iidfile", "string", "Write the image ID to the file", v -> c.iidFile = v)
                 .optionalBoolean("--rm", "<true|false>", "Remove intermediate containers after a successful build",
@@ -72,7 +73,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BuildRequest request = new BuildRequest(tags(), buildArgs(), Optional.ofNullable(target), labels(), noCache,
-                network, squash, removeContainers, forceRemove, epoch());
+                network, squash, removeContainers, forceRemove, epoch(), pull, Optional.of(RegistryEnvironment.settings(cli)));
         BuildPrinter printer = new BuildPrinter(quiet ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream())
                 : cli.out());
         Digest id;

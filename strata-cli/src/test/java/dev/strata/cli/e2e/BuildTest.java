@@ -156,7 +156,7 @@ class BuildTest extends ContainerTestCase {
         var mount = strata.run("build", context("FROM busybox\nRUN --mount=type=cache,target=/c true\n", Map.of()).toString());
         assertThat(mount.exitCode()).isEqualTo(1);
         assertThat(mount.err()).startsWith("Error: Dockerfile:2: the --mount option requires BuildKit");
-        var noBase = strata.run("build", context("FROM nosuch:1\nRUN true\n", Map.of()).toString());
+        var noBase = strata.run("build", context("FROM 127.0.0.1:1/nosuch:1\nRUN true\n", Map.of()).toString());
         assertThat(noBase.exitCode()).isEqualTo(1);
         assertThat(noBase.err()).contains("nosuch:1");
     }

@@ -130,6 +130,30 @@ class OwnRegistryTest {
     }
 
     @Test
+    void aBuildPullsABaseImageTheStoreLacksAndPullsAgainWithPull() throws Exception {
+        String base = registry.host() + "/test/base:1";
+        StrataRunner a = strata("a");
+        a.ok("import", TestImages.busyboxTar(dir).toString(), base);
+        a.ok("push", base);
+        Path context = java.nio.file.Files.createDirectories(dir.resolve("context"));
+        java.nio.file.Files.writeString(context.resolve("Dockerfile"), "FROM " + base + "\nLABEL built=yes\n");
+
+        StrataRunner b = strata("b");
+        var first = b.ok("build", "-t", "built:1", context.toString());
+        assertThat(first.out()).contains("Step 1/2 : FROM " + base).contains("Pulling from test/base")
+                .contains("Status: Downloaded newer image for " + base);
+        assertThat(id(b, base)).isEqualTo(id(a, base));
+        assertThat(b.ok("build", "-t", "built:1", context.toString()).out()).doesNotContain("Pulling from");
+
+        // the tag moves on in the registry: only --pull fetches the new base
+        a.ok("import", "-c", "ENV MOVED=1", TestImages.busyboxTar(dir).toString(), base);
+        a.ok("push", base);
+        assertThat(b.ok("build", "-t", "built:1", context.toString()).out()).doesNotContain("Pulling from");
+        assertThat(b.ok("build", "--pull", "-t", "built:1", context.toString()).out()).contains("Pulling from test/base");
+        assertThat(id(b, base)).isEqualTo(id(a, base));
+    }
+
+    @Test
     void aSecondRepositoryMountsTheLayersOfTheFirst() throws Exception {
         StrataRunner a = strata("a");
         String first = registry.host() + "/test/first:1";

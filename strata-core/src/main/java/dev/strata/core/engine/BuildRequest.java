@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param removeContainers remove a RUN step's container after it succeeds ({@code --rm}, the default)
  * @param forceRemove remove it after it fails too ({@code --force-rm})
  * @param sourceDateEpoch when set, every timestamp the build writes (history, config, file times) is this one
+ * @param pull pull every base image ({@code FROM}, {@code COPY --from=IMAGE}) even when the store has it ({@code --pull})
+ * @param registries where base images the store lacks are pulled from; empty: the build needs them in the store
  */
 public record BuildRequest(List<Reference> tags, Map<String, String> buildArgs, Optional<String> target,
         Map<String, String> labels, boolean noCache, String network, boolean squash, boolean removeContainers,
-        boolean forceRemove, Optional<Instant> sourceDateEpoch) {
+        boolean forceRemove, Optional<Instant> sourceDateEpoch, boolean pull, Optional<RegistrySettings> registries) {
     public BuildRequest {
         tags = List.copyOf(tags);
         buildArgs = Map.copyOf(buildArgs);
@@ -31,5 +33,6 @@ public record BuildRequest(List<Reference> tags, Map<String, String> buildArgs, 
         labels = Map.copyOf(labels);
         network = network == null || network.isEmpty() ? "none" : network;
         Objects.requireNonNull(sourceDateEpoch, "sourceDateEpoch");
+        Objects.requireNonNull(registries, "registries");
     }
 }

@@ -41,7 +41,9 @@ final class Builds {
             IgnoreRules ignore = resolver.ignoreRules(context, dockerfile);
             Dockerfile parsed = Dockerfile.parse(dockerfile.text(), dockerfile.name());
             String created = Times.format(request.sourceDateEpoch().orElse(clock.instant()));
-            return new ImageBuilder(store, containers, context, ignore, listener, request, created).build(parsed);
+            BaseImages bases = new BaseImages(store, request.registries().map(settings -> new Registries(store, clock,
+                    settings, dev.strata.core.distribution.Transport.standard())), request, listener);
+            return new ImageBuilder(store, containers, context, ignore, listener, request, created, bases).build(parsed);
         }
     }
 }

@@ -48,6 +48,7 @@ final class ImageBuilder {
     private final BuildRequest request;
     private final StepCommitter committer;
     private final BuildSources sources;
+    private final BaseImages baseImages;
     private final Map<Integer, BuildStage> finished = new HashMap<>();
     private BuildStage targetBase;
     private BuildPlan plan;
@@ -56,8 +57,9 @@ final class ImageBuilder {
     private int total;
 
     ImageBuilder(LocalStore store, Containers containers, BuildContext context, IgnoreRules ignore,
-            BuildListener listener, BuildRequest request, String created) {
+            BuildListener listener, BuildRequest request, String created, BaseImages baseImages) {
         this.store = store;
+        this.baseImages = baseImages;
         this.containers = containers;
         this.sources = new BuildSources(store, context, ignore, finished::get, this::imageAsStage,
                 request.sourceDateEpoch());
@@ -138,22 +140,10 @@ final class ImageBuilder {
 
     /** An image of the store as the start of a stage (or the source of {@code COPY --from=<image>}). */
     private BuildStage imageAsStage(String name) {
-        ImageRecord record = baseImage(name);
+        ImageRecord record = baseImages.find(name);
         StoredImage stored = store.image(record);
         return BuildStage.of(record.id(), stored, StageConfig.of(stored.config().config(), stored.config().author()),
                 null);
-    }
-
-    private ImageRecord baseImage(String name) {
-        Optional<ImageRecord> found;
-        try {
-            found = ImageResolver.find(store.index().read(), name);
-        } catch (StrataException e) {
-            throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "invalid reference format for base image "
-                    + name + ": " + e.getMessage(), e);
-        }
-        return found.orElseThrow(() -> new StrataException(StrataException.Kind.NOT_FOUND,
-                "base image " + name + " is not in the store: pull, load or import it first"));
     }
 
     /** The base image's ONBUILD triggers, run before the stage's own instructions and not inherited further. */
