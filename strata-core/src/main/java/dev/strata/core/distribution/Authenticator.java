@@ -44,10 +44,6 @@ final class Authenticator {
         this.clock = clock;
     }
 
-    AuthConfig auth() {
-        return auth;
-    }
-
     /** Takes the registry's challenge (from a ping or a 401); prefers Bearer, as Docker does. */
     void challenged(List<Challenge> challenges) {
         Challenge chosen = null;

@@ -139,7 +139,6 @@ public final class Pusher {
         }
         if (blob == null) {
             blob = new LayerUpload(repository, layer, store.content(), compressor, progress).run(io);
-            sources.add(layer.diffId(), blob, "");
             progress.onEvent(new Event.Status(id, "Pushed"));
         } else if (repository.blobSize(blob.digest()).isPresent()) {
             progress.onEvent(new Event.Status(id, "Layer already exists"));

@@ -30,10 +30,6 @@ public final class RegistryClient {
         this.uploads = uploads;
     }
 
-    public RegistryConfig config() {
-        return config;
-    }
-
     /** The repository a reference names, for pulling or (with {@code push}) pushing too. */
     public RemoteRepository repository(Reference reference, boolean push) {
         return repository(reference.domain(), reference.path(), push);

@@ -54,10 +54,6 @@ final class RegistryHttp {
         return host;
     }
 
-    Authenticator authenticator() {
-        return authenticator;
-    }
-
     HttpClient client() {
         return transport.client(!insecure);
     }

@@ -1,6 +1,5 @@
 package dev.strata.core.distribution;
 
-import dev.strata.core.oci.Descriptor;
 import dev.strata.core.oci.Digest;
 
 /** A manifest or index as a registry served it: the exact bytes, their media type and their digest. */
@@ -12,9 +11,5 @@ public record RemoteManifest(byte[] raw, String mediaType, Digest digest) {
     @Override
     public byte[] raw() {
         return raw.clone();
-    }
-
-    public Descriptor descriptor() {
-        return new Descriptor(mediaType, digest, raw.length);
     }
 }

@@ -34,7 +34,9 @@ final class Builds {
             BuildRequest request, BuildListener listener) {
         ContextSpec spec = ContextSpec.parse(contextArgument, workingDirectory);
         Path scratch = store.scratch().newDirectory("context-");
-        ContextOpener opener = new ContextOpener(scratch, HttpClient::newHttpClient, "git", stdin);
+        // redirects followed, as for ADD and import: tarball links (GitHub's archives) answer with one
+        ContextOpener opener = new ContextOpener(scratch,
+                () -> HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(), "git", stdin);
         try (BuildContext context = opener.open(spec)) {
             DockerfileResolver resolver = new DockerfileResolver(workingDirectory, stdin);
             var dockerfile = resolver.resolve(context, file, spec instanceof ContextSpec.Stdin);

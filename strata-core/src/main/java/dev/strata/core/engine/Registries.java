@@ -26,8 +26,6 @@ import java.util.List;
 
 /** {@code pull}, {@code push}, {@code login} and {@code logout}: the registry verbs over the distribution client. */
 final class Registries {
-    /** Docker's default platform here: the engine only runs linux/amd64 containers. */
-    static final Platform DEFAULT_PLATFORM = new Platform("amd64", "linux", null);
 
     private final LocalStore store;
     private final Clock clock;
@@ -53,7 +51,7 @@ final class Registries {
         if (request.allTags() && (ref.tag() != null || ref.digest() != null)) {
             throw new StrataException(StrataException.Kind.INVALID_ARGUMENT, "tag can't be used with --all-tags/-a");
         }
-        Platform platform = request.platform() == null ? DEFAULT_PLATFORM : request.platform();
+        Platform platform = request.platform() == null ? Platform.host() : request.platform();
         Puller puller = new Puller(store, client, sources(), store.layout().partialDownloads(), clock, 3);
         String now = Times.format(clock.instant());
         try {

@@ -41,8 +41,4 @@ final class JsonBodies {
             g.writeEndObject();
         });
     }
-
-    static JsonFactory factory() {
-        return FACTORY;
-    }
 }
