@@ -70,7 +70,7 @@ final class BuildSources implements AutoCloseable {
         BuildStage source = index >= 0 ? stages.apply(index) : images.apply(from);
         try (ImageView view = ImageView.of(store, source.stored());
                 BuildContext image = BuildContext.directory(view.root());
-                ContextChecksums sums = ContextChecksums.open(image, store.layout().cache().resolve("checksums"))) {
+                ContextChecksums sums = ContextChecksums.inMemory()) {
             return files(stage, "COPY", copy.sources(), copy.destination(), copy.chown(), copy.chmod(), image,
                     IgnoreRules.none(), sums, committer, number, "from " + (source.image() == null ? "scratch" : source.image()),
                     false);
@@ -97,7 +97,7 @@ final class BuildSources implements AutoCloseable {
         }
         try (Downloads downloads = Downloads.fetch(store.scratch().newDirectory("add-"), urls);
                 BuildContext fetched = BuildContext.directory(downloads.directory());
-                ContextChecksums sums = ContextChecksums.open(fetched, store.layout().cache().resolve("checksums"))) {
+                ContextChecksums sums = ContextChecksums.inMemory()) {
             return files(stage, "ADD", downloads.names(), add.destination(), add.chown(), add.chmod(), fetched,
                     IgnoreRules.none(), sums, committer, number, String.join(" ", urls), false);
         }
@@ -125,7 +125,7 @@ final class BuildSources implements AutoCloseable {
                 names.add(heredoc.name());
             }
             try (BuildContext files = BuildContext.directory(dir);
-                    ContextChecksums sums = ContextChecksums.open(files, store.layout().cache().resolve("checksums"))) {
+                    ContextChecksums sums = ContextChecksums.inMemory()) {
                 return files(stage, instruction, names, destination, chown, chmod, files, IgnoreRules.none(), sums,
                         committer, number, "heredoc", false);
             }

@@ -1,6 +1,7 @@
 package dev.strata.registry.auth;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.AtomicFiles;
 import dev.strata.registry.auth.jose.Pem;
 import dev.strata.registry.auth.jose.SigningKey;
 import dev.strata.registry.auth.jose.TrustedKeys;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -102,12 +102,15 @@ public record RegistryAuth(Authorizer authorizer, Optional<Handler> tokenEndpoin
         }
     }
 
-    /** Written to a temporary file and renamed, so that a crash never leaves half a key. */
+    /**
+     * Written whole or not at all ({@link AtomicFiles}: temporary file, fsync, rename), so that a crash never leaves
+     * half a key; the temporary file is the owner's alone, and only the certificate is opened to others afterwards.
+     */
     private static void write(Path file, String text, boolean secret) throws IOException {
-        Path temporary = Files.createTempFile(file.getParent(), ".token", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--")));
-        Files.writeString(temporary, text, StandardCharsets.US_ASCII);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, text.getBytes(StandardCharsets.US_ASCII));
+        if (!secret) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static List<X509Certificate> certificates(Path bundle) {

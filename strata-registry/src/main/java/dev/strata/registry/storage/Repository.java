@@ -1,20 +1,17 @@
 package dev.strata.registry.storage;
 
 import dev.strata.core.oci.Digest;
+import dev.strata.core.sys.AtomicFiles;
 import dev.strata.registry.spec.RepositoryName;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * absent. Readers use the concurrent maps without locking; writers hold {@link #lock()}.
  */
 final class Repository {
+    /** {@link AtomicFiles}' temporary files, which a killed process may leave: never a link or a tag. */
     private static final String TEMP_PREFIX = ".tmp-";
 
     final RepositoryName name;
@@ -89,16 +87,10 @@ final class Repository {
     }
 
     private static void writeAtomically(Path target, String content) {
-        Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
         try {
             Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            BlobStore.deleteQuietly(temp);
             throw BlobStore.failure("write " + target, e);
         }
     }

@@ -56,6 +56,15 @@ public final class ContextChecksums implements AutoCloseable {
         return open(context, cacheDirectory, ContentOpener.FILES, Clock.systemUTC());
     }
 
+    /**
+     * Checksums kept in memory only, for a directory the build made for one step (an image's files for
+     * {@code COPY --from}, a download, heredoc files): its path never comes again, so a cache file would be litter.
+     */
+    public static ContextChecksums inMemory() {
+        return new ContextChecksums(StatCache.inMemory(), ContentOpener.FILES, Clock.systemUTC(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
     /** As {@link #open(BuildContext, Path)}, reading content through {@code opener} and judging age by {@code clock}. */
     public static ContextChecksums open(BuildContext context, Path cacheDirectory, ContentOpener opener, Clock clock) {
         StatCache cache = context.temporary() ? StatCache.inMemory()
