@@ -54,6 +54,15 @@ final class BlobEndpoints {
             ex.sendEmpty(416);
             return;
         }
+        if (size > MappedBlobs.CACHED_MAX) {
+            long offset = range.map(ByteRange::offset).orElse(0L);
+            long length = range.map(ByteRange::length).orElse(size);
+            if (range.isPresent()) {
+                ex.setHeader("Content-Range", "bytes " + offset + "-" + (offset + length - 1) + "/" + size);
+            }
+            ex.sendFile(range.isPresent() ? 206 : 200, OCTETS, store.blobs().path(digest), offset, length);
+            return;
+        }
         ByteBuffer content = mapped.map(digest, store.blobs().path(digest), size);
         if (range.isPresent()) {
             ByteRange r = range.get();

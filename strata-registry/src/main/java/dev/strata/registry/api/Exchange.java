@@ -106,6 +106,20 @@ final class Exchange {
         }
     }
 
+    /**
+     * Sends {@code length} bytes of {@code file} from {@code offset}, read as the connection takes them: for blobs
+     * too big to keep mapped (a mapping cannot pass 2 GiB, and one per request would hold address space until a GC).
+     */
+    void sendFile(int status, String contentType, java.nio.file.Path file, long offset, long length) {
+        sent = true;
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        bytes = length;
+        org.eclipse.jetty.io.Content.copy(org.eclipse.jetty.io.Content.Source.from(file, offset, length), response,
+                callback);
+    }
+
     void send(int status, String contentType, byte[] body) {
         send(status, contentType, ByteBuffer.wrap(body));
     }

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Blob files mapped into memory, so a GET hands Jetty a slice of the page cache and the kernel copies it to the
  * socket: no read into the heap, no copy in Java. Blobs are immutable (content-addressed), so a mapping never goes
- * stale; the ones up to {@link #CACHED_MAX} bytes are kept for the next request, within a total budget (the cache
- * is simply dropped when full: the mappings are address space, the bytes stay in the page cache). Thread-safe.
+ * stale; they are kept for the next request, within a total budget (the cache is simply dropped when full: the
+ * mappings are address space, the bytes stay in the page cache). Only blobs up to {@link #CACHED_MAX} bytes come
+ * here; bigger ones are read as they are sent ({@link Exchange#sendFile}). Thread-safe.
  */
 final class MappedBlobs {
     static final long CACHED_MAX = 64L << 20;
@@ -37,13 +38,11 @@ final class MappedBlobs {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             buffer = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         }
-        if (size <= CACHED_MAX) {
-            if (cache.size() >= MAX_ENTRIES || mapped.addAndGet(size) > BUDGET) {
-                cache.clear();
-                mapped.set(size);
-            }
-            cache.put(digest, buffer);
+        if (cache.size() >= MAX_ENTRIES || mapped.addAndGet(size) > BUDGET) {
+            cache.clear();
+            mapped.set(size);
         }
+        cache.put(digest, buffer);
         return buffer.duplicate();
     }
 

@@ -55,6 +55,21 @@ class BlobApiTest {
     }
 
     @Test
+    void aBlobTooBigToKeepMappedIsServedWholeAndInRanges() {
+        byte[] big = new byte[(int) MappedBlobs.CACHED_MAX + 4096];
+        new java.util.Random(5).nextBytes(big);
+        Digest digest = registry.pushBlob("big", big);
+        HttpResponse<byte[]> whole = registry.get("/v2/big/blobs/" + digest);
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(Digest.sha256(whole.body())).isEqualTo(digest);
+        long from = big.length - 10_000;
+        HttpResponse<byte[]> tail = registry.get("/v2/big/blobs/" + digest, "Range", "bytes=" + from + "-");
+        assertThat(tail.statusCode()).isEqualTo(206);
+        assertThat(tail.headers().firstValue("Content-Range")).hasValue("bytes " + from + "-" + (big.length - 1) + "/" + big.length);
+        assertThat(tail.body()).isEqualTo(java.util.Arrays.copyOfRange(big, (int) from, big.length));
+    }
+
+    @Test
     void rangesAreServedAndRefusedAsTheSpecTests() {
         Digest digest = registry.pushBlob("r", content);
         String path = "/v2/r/blobs/" + digest;
