@@ -1,13 +1,12 @@
 package dev.strata.registry;
 
+import dev.strata.core.GoDuration;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a YAML config file shaped like CNCF Distribution's {@code config.yml}, for the keys that mean something
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * so a Distribution config can be reused.
  */
 public final class SettingsFile {
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
 
     private SettingsFile() {}
 
@@ -81,30 +79,13 @@ public final class SettingsFile {
         return node;
     }
 
-    /** A Go duration ({@code 1h30m}, {@code 500ms}) or a number of seconds. */
+    /** A Go duration ({@code 1h30m}, {@code 500ms}, as {@link GoDuration} reads it) or a number of seconds. */
     public static Duration duration(String text, String source) {
         String t = text.strip();
-        if (t.matches("\\d+")) {
-            return Duration.ofSeconds(Long.parseLong(t));
-        }
-        Matcher m = DURATION_PART.matcher(t);
-        long nanos = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            double amount = Double.parseDouble(m.group(1));
-            nanos += (long) (amount * switch (m.group(2)) {
-                case "ns" -> 1L;
-                case "us", "µs" -> 1_000L;
-                case "ms" -> 1_000_000L;
-                case "s" -> 1_000_000_000L;
-                case "m" -> 60_000_000_000L;
-                default -> 3_600_000_000_000L;
-            });
-            end = m.end();
-        }
-        if (end == 0 || end != t.length()) {
+        try {
+            return t.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(t)) : GoDuration.parse(t);
+        } catch (IllegalArgumentException e) {
             throw RegistrySettings.invalid("invalid duration \"" + text + "\" in " + source + ": use e.g. 90s, 30m, 1h30m");
         }
-        return Duration.ofNanos(nanos);
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.registry.auth;
 
+import dev.strata.core.GoDuration;
 import dev.strata.core.StrataException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One mapping of the parsed YAML configuration with typed, path-named reads, so that every mistake is reported as
  * {@code auth.token.service must be a string}. Immutable.
  */
 record ConfigSection(String path, Map<String, Object> values) {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
     ConfigSection {
         values = values == null ? Map.of() : values;
@@ -72,17 +70,12 @@ record ConfigSection(String path, Map<String, Object> values) {
     /** Seconds as a number, or Go-style {@code 300s}, {@code 5m}, {@code 1h}. */
     Optional<Duration> duration(String key) {
         return string(key).map(text -> {
-            Matcher matcher = DURATION.matcher(text.trim());
-            if (!matcher.matches()) {
-                throw invalid(path + "." + key + " must be a duration such as 300, 300s, 5m or 1h");
+            try {
+                String t = text.strip();
+                return t.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(t)) : GoDuration.parse(t); // bare: seconds
+            } catch (IllegalArgumentException e) {
+                throw invalid(path + "." + key + " must be a duration such as 300, 300s, 5m or 1h30m (" + e.getMessage() + ")");
             }
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2) == null ? "s" : matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofSeconds(amount);
-            };
         });
     }
 

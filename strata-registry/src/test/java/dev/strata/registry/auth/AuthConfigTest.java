@@ -17,6 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class AuthConfigTest {
     @Test
+    void durationsAreGoDurationsOrSecondsAsInTheRestOfTheConfig() {
+        for (var c : Map.of("1h30m", Duration.ofMinutes(90), "300", Duration.ofSeconds(300), "1.5h", Duration.ofMinutes(90))
+                .entrySet()) {
+            AuthConfig config = AuthConfig.fromMap(Map.of("token", Map.of("service", "s", "issuer", "i", "expiration",
+                    c.getKey())));
+            assertThat(config.token().orElseThrow().expiration()).as(c.getKey()).isEqualTo(c.getValue());
+        }
+    }
+
+    @Test
     void readsDistributionsSectionsAndOurAdditions() {
         Map<String, Object> section = Map.of(
                 "htpasswd", Map.of("realm", "My Registry", "path", "/etc/strata/htpasswd"),

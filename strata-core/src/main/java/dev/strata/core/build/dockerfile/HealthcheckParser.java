@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoDuration;
 import dev.strata.core.GoQuote;
 import dev.strata.core.build.dockerfile.FlagSet.Type;
 import java.time.Duration;
@@ -46,7 +47,12 @@ final class HealthcheckParser {
         if (value.isEmpty()) {
             return Duration.ZERO;
         }
-        Duration d = GoDuration.parse(value);
+        Duration d;
+        try {
+            d = GoDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw DockerfileException.problem(e.getMessage());
+        }
         if (!d.isZero() && d.compareTo(MINIMUM) < 0) {
             throw DockerfileException.problem("Interval " + GoQuote.quote(name) + " cannot be less than 1ms");
         }

@@ -1,5 +1,6 @@
 package dev.strata.core.build.dockerfile;
 
+import dev.strata.core.GoDuration;
 import static dev.strata.core.build.dockerfile.DockerfileParserTest.only;
 import static dev.strata.core.build.dockerfile.DockerfileParserTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;

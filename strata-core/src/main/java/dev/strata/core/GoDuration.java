@@ -1,21 +1,26 @@
-package dev.strata.core.build.dockerfile;
+package dev.strata.core;
 
-import dev.strata.core.GoQuote;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
 
-/** Go's {@code time.ParseDuration}, the syntax of HEALTHCHECK's intervals: {@code 30s}, {@code 1m30s}, {@code 1.5h}. */
-final class GoDuration {
+/**
+ * Go's {@code time.ParseDuration}, the syntax of HEALTHCHECK's intervals and of the registry's configuration:
+ * {@code 30s}, {@code 1m30s}, {@code 1.5h}. Stateless.
+ */
+public final class GoDuration {
     private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "\u00b5s", 1_000L, "\u03bcs", 1_000L,
             "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
     private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private GoDuration() {}
 
-    /** The duration; a malformed one fails with Go's message, e.g. {@code time: invalid duration "abc"}. */
-    static Duration parse(String original) {
+    /**
+     * The duration; a malformed one is an {@link IllegalArgumentException} with Go's message, e.g.
+     * {@code time: invalid duration "abc"}.
+     */
+    public static Duration parse(String original) {
         String s = original;
         boolean negative = false;
         if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
@@ -55,13 +60,13 @@ final class GoDuration {
                 u++;
             }
             if (u == 0) {
-                throw DockerfileException.problem("time: missing unit in duration " + GoQuote.quote(original));
+                throw new IllegalArgumentException("time: missing unit in duration " + GoQuote.quote(original));
             }
             String unit = s.substring(0, u);
             s = s.substring(u);
             Long nanos = UNITS.get(unit);
             if (nanos == null) {
-                throw DockerfileException.problem("time: unknown unit " + GoQuote.quote(unit) + " in duration "
+                throw new IllegalArgumentException("time: unknown unit " + GoQuote.quote(unit) + " in duration "
                         + GoQuote.quote(original));
             }
             String digits = number.startsWith(".") ? "0" + number : number.endsWith(".") ? number + "0" : number;
@@ -74,7 +79,7 @@ final class GoDuration {
         return Duration.ofNanos(negative ? -ns : ns);
     }
 
-    private static DockerfileException invalid(String original) {
-        return DockerfileException.problem("time: invalid duration " + GoQuote.quote(original));
+    private static IllegalArgumentException invalid(String original) {
+        return new IllegalArgumentException("time: invalid duration " + GoQuote.quote(original));
     }
 }
