@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.server.Handler;
 
 /**
  * The one place the server meets the auth package: turns the {@code auth:} section (from the config file or from
@@ -21,19 +20,15 @@ public final class AuthWiring {
     /** The service and issuer names of the token service {@code --auth-token} starts. */
     static final String TOKEN_SERVICE = "strata-registry";
 
-    /** What the server needs from auth. */
-    public record Wired(Authorizer authorizer, Optional<Handler> tokenEndpoint, String tokenPath) {}
-
     private AuthWiring() {}
 
     /** The auth for {@code section}, on the server's clock (token lifetimes); no section means every request is allowed. */
-    public static Wired wire(Map<String, Object> section, URI publicBaseUrl, Path storage, java.time.Clock clock) {
+    public static RegistryAuth wire(Map<String, Object> section, URI publicBaseUrl, Path storage, java.time.Clock clock) {
         if (section.isEmpty()) {
-            return new Wired(Authorizer.ALLOW_ALL, Optional.empty(), "");
+            return new RegistryAuth(Authorizer.ALLOW_ALL, Optional.empty(), "");
         }
-        RegistryAuth auth = RegistryAuth.create(AuthConfig.fromMap(section).withStateDirectory(storage), publicBaseUrl,
-                clock, new java.security.SecureRandom());
-        return new Wired(auth.authorizer(), auth.tokenEndpoint(), auth.tokenPath());
+        return RegistryAuth.create(AuthConfig.fromMap(section).withStateDirectory(storage), publicBaseUrl, clock,
+                new java.security.SecureRandom());
     }
 
     /**

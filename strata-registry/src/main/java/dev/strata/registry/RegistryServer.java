@@ -3,6 +3,7 @@ package dev.strata.registry;
 import dev.strata.core.StrataException;
 import dev.strata.registry.api.AccessLog;
 import dev.strata.registry.api.RegistryHandler;
+import dev.strata.registry.auth.RegistryAuth;
 import dev.strata.registry.storage.GarbageCollector;
 import dev.strata.registry.storage.GcReport;
 import dev.strata.registry.storage.RegistryStore;
@@ -82,7 +83,7 @@ public final class RegistryServer implements AutoCloseable {
             connector.open(); // bound before the handlers are made: the token realm names the real port (--addr :0)
             String scheme = settings.tls() ? "https" : "http";
             URI publicBase = URI.create(scheme + "://" + hostForUrl(settings.host()) + ":" + connector.getLocalPort());
-            AuthWiring.Wired auth = AuthWiring.wire(settings.auth(), publicBase, settings.storage(), clock);
+            RegistryAuth auth = AuthWiring.wire(settings.auth(), publicBase, settings.storage(), clock);
             Handler api = new RegistryHandler(store, auth.authorizer(), clock, log, registry::collectGarbage);
             server.setHandler(auth.tokenEndpoint().isEmpty() ? api
                     : new Handler.Sequence(new PathHandler(auth.tokenPath(), auth.tokenEndpoint().get()), api));
