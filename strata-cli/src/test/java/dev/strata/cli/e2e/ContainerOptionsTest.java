@@ -154,6 +154,9 @@ class ContainerOptionsTest extends ContainerTestCase {
     @Test
     void networkModesDecideWhichInterfacesTheContainerSees() throws Exception {
         assertThat(interfaces("none")).containsExactly("lo");
+        // the loopback interface is up (IFF_UP | IFF_LOOPBACK) in a namespace runc made as in one Strata made
+        assertThat(strata.ok("run", "--rm", "--network", "none", "busybox", "cat", "/sys/class/net/lo/flags").out())
+                .isEqualTo("0x9\n");
         assertThat(interfaces("slirp4netns")).containsExactly("lo", "tap0");
         assertThat(interfaces(null)).containsExactly("lo", "tap0");
         assertThat(interfaces("host")).isEqualTo(interfacesOf(Files.readString(Path.of("/proc/net/dev"))));

@@ -7,6 +7,7 @@ import dev.strata.core.container.ContainerState;
 import dev.strata.core.container.HostSettings;
 import dev.strata.core.container.RunConfig;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.runtime.network.NetworkMode;
 import dev.strata.core.store.LocalStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,10 +176,19 @@ final class ContainerInspectView {
         return m;
     }
 
+    /** The file that names the container's network namespace: kept by Strata, or runc's own for {@code none}. */
+    private static String sandboxKey(Container c) {
+        NetworkMode mode = NetworkMode.parse(c.record().host().networkMode());
+        if (mode instanceof NetworkMode.None) {
+            return c.state().pid() > 0 ? "/proc/" + c.state().pid() + "/ns/net" : "";
+        }
+        return mode.ownNamespace() ? c.paths().netns().toString() : "";
+    }
+
     private static Map<String, Object> networkSettings(Container c) {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean active = c.state().status().isActive();
-        m.put("SandboxKey", active && !"host".equals(c.record().host().networkMode()) ? c.paths().netns().toString() : "");
+        m.put("SandboxKey", active ? sandboxKey(c) : "");
         Map<String, Object> ports = new TreeMap<>();
         if (active) {
             if (c.record().config().exposedPorts() != null) {

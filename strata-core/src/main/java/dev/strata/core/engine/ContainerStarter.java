@@ -58,7 +58,10 @@ final class ContainerStarter {
             NetworkNamespace netns = new NetworkNamespace.Host();
             int slirpPid = 0;
             List<HostSettings.PublishedPort> published = List.of();
-            if (mode.ownNamespace()) {
+            if (mode instanceof NetworkMode.None) {
+                // runc makes it and brings its loopback up: nothing joins it by path, so no file is kept for it
+                netns = new NetworkNamespace.Isolated();
+            } else if (mode.ownNamespace()) {
                 rt.namespaces.remove(c.paths().netns());
                 rt.namespaces.create(c.paths().netns());
                 undo.add(() -> rt.namespaces.remove(c.paths().netns()));

@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
     /** The store's volumes ({@code volume create/ls/inspect/rm/prune}), made on first use. */
     public synchronized dev.strata.core.volume.Volumes volumes() {
         if (volumes == null) {
-            volumes = new dev.strata.core.volume.Volumes(store.layout().root(), clock, new LazySecureRandom(),
+            volumes = new dev.strata.core.volume.Volumes(store.layout().root(), clock, new KernelRandom(),
                     name -> containers().store().list().stream()
                             .filter(c -> c.record().host().mounts().stream()
                                     .anyMatch(m -> "volume".equals(m.type()) && name.equals(m.name())))
@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable {
     /** The container verbs; made on first use. */
     public synchronized Containers containers() {
         if (containers == null) {
-            containers = new Containers(store, clock, new LazySecureRandom(), volumes(), settings.get());
+            containers = new Containers(store, clock, new KernelRandom(), volumes(), settings.get());
         }
         return containers;
     }

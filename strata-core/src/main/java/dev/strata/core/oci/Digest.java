@@ -5,24 +5,33 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * A content digest as the OCI image spec defines it: {@code algorithm ":" encoded}.
  * Only sha256 and sha512 are accepted, and their encoded part must be lower-case hex of the right length.
  */
 public record Digest(String algorithm, String encoded) implements Comparable<Digest> {
-    private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
-
     public Digest {
         int length = switch (algorithm) {
             case "sha256" -> 64;
             case "sha512" -> 128;
             default -> throw new InvalidDigestException("unsupported digest algorithm \"" + algorithm + "\"");
         };
-        if (encoded.length() != length || !HEX.matcher(encoded).matches()) {
+        if (encoded.length() != length || !isLowerHex(encoded)) {
             throw new InvalidDigestException("invalid " + algorithm + " digest \"" + encoded + "\"");
         }
+    }
+
+    // a loop, not a regular expression: the first match of any pattern costs milliseconds on a cold JVM, and the
+    // image index holds hundreds of digests
+    private static boolean isLowerHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // equals and hashCode are written out: a record's generated ones are linked through invokedynamic on first

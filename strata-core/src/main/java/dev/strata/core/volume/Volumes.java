@@ -42,7 +42,7 @@ public final class Volumes {
 
     /**
      * @param storeRoot the store root; volumes go to {@code storeRoot/volumes}
-     * @param random the source of anonymous volumes' names (a {@link java.security.SecureRandom}, made on first use, in production)
+     * @param random the source of anonymous volumes' names (random bytes from the kernel in production)
      */
     public Volumes(Path storeRoot, Clock clock, RandomGenerator random, VolumeUsers users) {
         this.layout = new VolumeLayout(storeRoot);
