@@ -40,7 +40,7 @@ final class Extraction implements AutoCloseable {
         this.options = options;
         this.attributes = new Attributes(options);
         this.whiteouts = new WhiteoutEntry(tree, options);
-        this.writes = new FileWrites(options.writers(), attributes);
+        this.writes = new FileWrites(options.writers(), options.serialFiles(), attributes);
     }
 
     long size() {
@@ -130,7 +130,7 @@ final class Extraction implements AutoCloseable {
 
     private void file(TarEntry entry, String clean, Path path, TarReader reader) throws IOException {
         boolean madeByLayer = tree.isLayerFile(clean) || tree.isDirectory(clean);
-        if (writes.enabled() && !madeByLayer && entry.size() <= FileWrites.MAX_BUFFERED_FILE) {
+        if (!madeByLayer && writes.takes(entry.size())) {
             byte[] content = new byte[(int) entry.size()];
             if (fill(reader, content) != content.length) {
                 throw new StrataException(StrataException.Kind.CORRUPT, "cannot extract layer: the archive is truncated");

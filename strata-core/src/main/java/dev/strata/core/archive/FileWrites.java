@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Creates small regular files on a few threads while the caller goes on parsing the tar stream: most of
- * a layer's cost is the kernel's work per file, and that work runs in parallel. The caller keeps the
+ * a large layer's cost is the kernel's work per file, and that work runs in parallel (a small layer's files
+ * are all written by the caller: the threads start only after the first few thousand). The caller keeps the
  * order safe: it creates parent directories before submitting, and calls {@link #awaitAll()} before
  * anything that could change a path a pending file goes through (replacing, removing, hard-linking to
  * it). Content waiting to be written is bounded. Used by one parsing thread.
@@ -29,22 +30,40 @@ final class FileWrites implements AutoCloseable {
     /** 64 MiB of content in flight; also keeps the pending tasks far below the Phaser's 65535 parties. */
     private static final int BUDGET_PERMITS = (64 << 20) / PERMIT;
 
-    private final ExecutorService workers;
+    private final int threads;
+    private final int serialFiles;
+    private int smallFiles;
+    /** Made when the first file is handed over, which is after {@code serialFiles} small ones; null before. */
+    private ExecutorService workers;
     private final Attributes attributes;
     private final Semaphore budget = new Semaphore(BUDGET_PERMITS);
     private final Phaser inFlight = new Phaser(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Set<String> pending = new HashSet<>();
 
-    /** @param threads how many writer threads; below 2 nothing is parallel and {@link #enabled()} is false */
-    FileWrites(int threads, Attributes attributes) {
+    /**
+     * @param threads how many writer threads; below 2 nothing is parallel and {@link #takes} is always false
+     * @param serialFiles how many small files the caller writes itself before the threads start
+     */
+    FileWrites(int threads, int serialFiles, Attributes attributes) {
+        this.threads = threads;
+        this.serialFiles = serialFiles;
         this.attributes = attributes;
-        this.workers = threads < 2 ? null
-                : Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("strata-layer-writer-", 0).daemon().factory());
     }
 
-    boolean enabled() {
-        return workers != null;
+    /**
+     * Whether a new file of this size is to be {@link #submit}ted rather than written by the caller: a small one,
+     * once the layer has had more than {@code serialFiles} of them (the threads start then).
+     */
+    boolean takes(long size) {
+        if (threads < 2 || size > MAX_BUFFERED_FILE || ++smallFiles <= serialFiles) {
+            return false;
+        }
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(threads,
+                    Thread.ofPlatform().name("strata-layer-writer-", 0).daemon().factory());
+        }
+        return true;
     }
 
     /** True if a file is queued or being written at {@code clean} since the last {@link #awaitAll()}. */
