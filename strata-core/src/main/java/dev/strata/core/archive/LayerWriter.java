@@ -1,13 +1,11 @@
 package dev.strata.core.archive;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.oci.Digest;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.util.Optional;
 
 /**
@@ -34,12 +32,13 @@ public final class LayerWriter {
 
     /**
      * Writes the layer for {@code dir} (not including {@code dir} itself) to {@code out}, which is flushed
-     * but not closed.
+     * but not closed. Returns the sum of the content bytes of the regular files written (hard links count
+     * once). The layer's diffID is left to the reader of {@code out}, which digests what it stores anyway.
      *
      * @throws IOException only when writing to {@code out} fails; the exception is the stream's own
      * @throws StrataException of kind SYSTEM when the tree cannot be read
      */
-    public LayerResult write(Path dir, OutputStream out) throws IOException {
+    public long write(Path dir, OutputStream out) throws IOException {
         GuardedSink sink = new GuardedSink(out);
         try {
             Optional<FileStat> stat = PosixFiles.lstatIfExists(dir);
@@ -47,13 +46,11 @@ public final class LayerWriter {
                 throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
                         "cannot write layer: " + dir + " is not a directory");
             }
-            DigestOutputStream digesting = new DigestOutputStream(sink, Digest.newSha256());
-            TarWriter tar = new TarWriter(digesting);
+            TarWriter tar = new TarWriter(sink);
             TreeWriter tree = new TreeWriter(tar).clampingTimesTo(latestTime);
             tree.directory(dir, "");
             tar.finish();
-            Digest diffId = Digest.fromSha256(digesting.getMessageDigest().digest());
-            return new LayerResult(diffId, tree.size());
+            return tree.size();
         } catch (IOException e) {
             if (sink.failure() != null) {
                 throw sink.failure();

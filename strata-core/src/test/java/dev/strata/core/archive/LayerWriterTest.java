@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.oci.Digest;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import dev.strata.core.sys.Xattrs;
@@ -183,16 +182,15 @@ class LayerWriterTest {
     }
 
     @Test
-    void diffIdIsTheDigestOfTheBytesWrittenAndSizeCountsFileContent() throws Exception {
+    void sizeCountsFileContentWithHardLinksOnce() throws Exception {
         file("a", "12345", 0644);
         file("b/c", "678", 0644);
         Files.createLink(dir.resolve("hard"), dir.resolve("a"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        LayerResult result = new LayerWriter().write(dir, out);
+        long size = new LayerWriter().write(dir, out);
 
-        assertThat(result.diffId()).isEqualTo(Digest.sha256(out.toByteArray()));
-        assertThat(result.size()).isEqualTo(8);
+        assertThat(size).isEqualTo(8);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.strata.core.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.core.oci.Digest;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import dev.strata.core.sys.Xattrs;
@@ -20,12 +21,12 @@ class RoundTripTest {
     @TempDir
     Path work;
 
-    private record Written(byte[] bytes, LayerResult result) {}
+    private record Written(byte[] bytes, long size) {}
 
     private Written write(Path tree) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LayerResult result = new LayerWriter().write(tree, out);
-        return new Written(out.toByteArray(), result);
+        long size = new LayerWriter().write(tree, out);
+        return new Written(out.toByteArray(), size);
     }
 
     private Path apply(byte[] tar, String name) throws Exception {
@@ -59,9 +60,9 @@ class RoundTripTest {
         Written again = write(second);
 
         assertThat(again.bytes()).isEqualTo(first.bytes());
-        assertThat(again.result()).isEqualTo(first.result());
-        assertThat(secondApply.diffId()).isEqualTo(first.result().diffId());
-        assertThat(secondApply.size()).isEqualTo(first.result().size());
+        assertThat(again.size()).isEqualTo(first.size());
+        assertThat(secondApply.diffId()).isEqualTo(Digest.sha256(first.bytes()));
+        assertThat(secondApply.size()).isEqualTo(first.size());
         assertThat(TarListing.names(first.bytes())).contains("etc/.wh.removed", "var/cache/.wh..wh..opq", "bin/sh");
         FileStat whiteout = PosixFiles.lstat(second.resolve("etc/removed"));
         assertThat(whiteout.isCharacterDevice() && whiteout.rdevMajor() == 0 && whiteout.rdevMinor() == 0).isTrue();
