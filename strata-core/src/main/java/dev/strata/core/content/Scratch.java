@@ -10,7 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,7 +51,10 @@ public final class Scratch implements AutoCloseable {
         if (session == null) {
             try {
                 Files.createDirectories(ingestRoot);
-                Path dir = ingestRoot.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+                // The PID names the live process; the suffix only tells it from an orphan of an earlier process
+                // with the same PID, so it need not be secure (a UUID's SecureRandom costs ~10 ms on a cold JVM).
+                Path dir = ingestRoot.resolve(ProcessHandle.current().pid() + "-"
+                        + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
                 Files.createDirectory(dir);
                 lockChannel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 lockChannel.lock();
