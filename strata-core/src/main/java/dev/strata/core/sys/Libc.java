@@ -15,9 +15,9 @@ import java.nio.file.Path;
 
 /**
  * How this package links and calls the C library: the linker, errno capture, C strings. The handles themselves
- * live in {@link Downcalls}, each made on first use. Every handle that can fail captures {@code errno} into a
- * segment passed as its first argument, because errno read after the call returns to Java may already belong
- * to another call of the JVM.
+ * are {@link Syscall}'s one handle for every system call and {@link Terminals}' for the C library's terminal
+ * functions. Every handle that can fail captures {@code errno} into a segment passed as its first argument,
+ * because errno read after the call returns to Java may already belong to another call of the JVM.
  */
 final class Libc {
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
@@ -48,7 +48,7 @@ final class Libc {
     }
 
     /**
-     * A handle to a variadic function such as {@code ioctl}, whose first argument is the errno capture segment;
+     * A handle to a variadic function such as {@code syscall}, whose first argument is the errno capture segment;
      * {@code firstVariadic} counts the fixed arguments of the C function.
      */
     @SuppressWarnings("restricted")
@@ -61,21 +61,6 @@ final class Libc {
     @SuppressWarnings("restricted")
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
-    }
-
-    /**
-     * A handle to {@code syscall(2)} with the given argument layouts after the call number, errno captured.
-     * Used for calls that older C libraries do not wrap (openat2, the new mount API); their numbers, from 424
-     * on, are the same on every architecture but alpha. Variadic arguments travel as {@code long} or
-     * addresses, which the kernel reads as whatever width its own declaration says.
-     */
-    @SuppressWarnings("restricted")
-    static MethodHandle syscall(MemoryLayout... arguments) {
-        MemoryLayout[] all = new MemoryLayout[arguments.length + 1];
-        all[0] = LONG;
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return LINKER.downcallHandle(symbol("syscall"), FunctionDescriptor.of(LONG, all),
-                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
     }
 
     private static MemorySegment symbol(String name) {
