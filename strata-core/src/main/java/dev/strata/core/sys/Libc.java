@@ -28,6 +28,14 @@ final class Libc {
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
 
     /**
+     * The two {@code open} flags this package uses whose values differ between x86-64 and arm64 (the kernel's
+     * {@code asm/fcntl.h}); the other flags are the generic ones on both.
+     */
+    private static final boolean ARM64 = "aarch64".equals(System.getProperty("os.arch"));
+    static final int O_DIRECTORY = ARM64 ? 040000 : 0200000;
+    static final int O_NOFOLLOW = ARM64 ? 0100000 : 0400000;
+
+    /**
      * File names go to the kernel in the encoding the JDK itself uses for them, so that a path made
      * here and the same path opened through java.nio name one file.
      */

@@ -24,7 +24,6 @@ public final class NewFile implements AutoCloseable {
     private static final int O_WRONLY = 01;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
-    private static final int O_NOFOLLOW = 0400000;
     private static final int O_CLOEXEC = 02000000;
     private static final int MAX_CHUNK = 1 << 20;
 
@@ -48,7 +47,7 @@ public final class NewFile implements AutoCloseable {
         try {
             MemorySegment errno = Libc.errnoSegment(arena);
             int fd = (int) Syscall.call(errno, OPENAT, Libc.AT_FDCWD, Libc.cString(arena, path).address(),
-                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+                    O_WRONLY | O_CREAT | O_EXCL | Libc.O_NOFOLLOW | O_CLOEXEC, 0600);
             if (fd < 0) {
                 throw new ErrnoException("create", path, Libc.errno(errno));
             }

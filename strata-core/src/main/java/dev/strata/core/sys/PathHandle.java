@@ -22,8 +22,7 @@ import java.util.Optional;
  * can never lie outside it. Not thread-safe; close it.
  */
 public final class PathHandle implements AutoCloseable {
-    private static final boolean ARM = "aarch64".equals(System.getProperty("os.arch"));
-    private static final long O_NOFOLLOW = ARM ? 0100000 : 0400000;
+    private static final long O_NOFOLLOW = Libc.O_NOFOLLOW;
     private static final long O_PATH = 010000000;
     private static final long O_CLOEXEC = 02000000;
     private static final long RESOLVE_NO_MAGICLINKS = 0x02;

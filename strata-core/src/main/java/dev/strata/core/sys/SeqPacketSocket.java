@@ -26,7 +26,6 @@ public final class SeqPacketSocket implements AutoCloseable {
     private static final int SOCK_SEQPACKET = 5;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int O_PATH = 0x200000;
-    private static final int O_DIRECTORY = 0x10000;
     private static final int O_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int SHUT_WR = 1;
@@ -235,7 +234,7 @@ public final class SeqPacketSocket implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             int dirFd = (int) Syscall.call(errno, OPENAT, Libc.AT_FDCWD, Libc.cString(arena, directory).address(),
-                    O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+                    O_PATH | Libc.O_DIRECTORY | O_CLOEXEC, 0);
             if (dirFd < 0) {
                 throw new ErrnoException("open directory", directory, Libc.errno(errno));
             }
