@@ -1,25 +1,24 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Getegid;
-import dev.strata.core.sys.Downcalls.Geteuid;
+import static dev.strata.core.sys.SystemCall.GETEGID;
+import static dev.strata.core.sys.SystemCall.GETEUID;
+
+import java.lang.foreign.Arena;
 
 /** The effective user and group of this process, which decide what the kernel lets it do. */
 public final class Credentials {
     private Credentials() {}
 
     public static int effectiveUid() {
-        try {
-            return (int) Geteuid.HANDLE.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError("geteuid cannot fail", t);
+        // geteuid cannot fail; the errno segment is there because the one system call handle takes one
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Syscall.call(Libc.errnoSegment(arena), GETEUID);
         }
     }
 
     public static int effectiveGid() {
-        try {
-            return (int) Getegid.HANDLE.invokeExact();
-        } catch (Throwable t) {
-            throw new AssertionError("getegid cannot fail", t);
+        try (Arena arena = Arena.ofConfined()) {
+            return (int) Syscall.call(Libc.errnoSegment(arena), GETEGID);
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Close;
-import dev.strata.core.sys.Downcalls.Read;
+import static dev.strata.core.sys.SystemCall.CLOSE;
+import static dev.strata.core.sys.SystemCall.READ;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -15,22 +16,14 @@ final class Descriptors {
      */
     static void closeQuietly(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            int ignored = (int) Close.HANDLE.invokeExact(Libc.errnoSegment(arena), fd);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
+            Syscall.call(Libc.errnoSegment(arena), CLOSE, fd);
         }
     }
 
     /** Reads at most {@code buffer.byteSize()} bytes; the count, or -1 on any error. */
     static long read(int fd, MemorySegment buffer) {
         try (Arena arena = Arena.ofConfined()) {
-            return (long) Read.HANDLE.invokeExact(Libc.errnoSegment(arena), fd, buffer, buffer.byteSize());
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
+            return Syscall.call(Libc.errnoSegment(arena), READ, fd, buffer.address(), buffer.byteSize());
         }
     }
 }

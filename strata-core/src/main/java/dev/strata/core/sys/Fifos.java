@@ -1,7 +1,8 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Open;
-import dev.strata.core.sys.Downcalls.Write;
+import static dev.strata.core.sys.SystemCall.OPENAT;
+import static dev.strata.core.sys.SystemCall.WRITE;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -32,16 +33,16 @@ public final class Fifos {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) Open.HANDLE.invokeExact(
-                    errno, Libc.cString(arena, fifo), O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
+            int fd = (int) Syscall.call(errno, OPENAT, Libc.AT_FDCWD, Libc.cString(arena, fifo).address(),
+                    O_WRONLY | O_NONBLOCK | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open FIFO", fifo, Libc.errno(errno));
             }
             try {
+                MemorySegment bytes = Libc.bytes(arena, message);
                 long written;
                 do {
-                    written = (long) Write.HANDLE.invokeExact(
-                            errno, fd, Libc.bytes(arena, message), (long) message.length);
+                    written = Syscall.call(errno, WRITE, fd, bytes.address(), message.length);
                 } while (written < 0 && Libc.errno(errno) == ErrnoException.EINTR);
                 if (written < 0) {
                     throw new ErrnoException("write to FIFO", fifo, Libc.errno(errno));
@@ -49,10 +50,6 @@ public final class Fifos {
             } finally {
                 Descriptors.closeQuietly(fd);
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 }

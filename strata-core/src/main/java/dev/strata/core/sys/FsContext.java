@@ -1,9 +1,10 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Fsconfig;
-import dev.strata.core.sys.Downcalls.Fsmount;
-import dev.strata.core.sys.Downcalls.Fsopen;
-import dev.strata.core.sys.Downcalls.MoveMount;
+import static dev.strata.core.sys.SystemCall.FSCONFIG;
+import static dev.strata.core.sys.SystemCall.FSMOUNT;
+import static dev.strata.core.sys.SystemCall.FSOPEN;
+import static dev.strata.core.sys.SystemCall.MOVE_MOUNT;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,11 +23,6 @@ public final class FsContext implements AutoCloseable {
     public static final long MOUNT_ATTR_NOSUID = 0x2;
     public static final long MOUNT_ATTR_NODEV = 0x4;
     public static final long MOUNT_ATTR_NOEXEC = 0x8;
-
-    private static final long SYS_MOVE_MOUNT = 429;
-    private static final long SYS_FSOPEN = 430;
-    private static final long SYS_FSCONFIG = 431;
-    private static final long SYS_FSMOUNT = 432;
 
     private static final long FSOPEN_CLOEXEC = 1;
     private static final long FSMOUNT_CLOEXEC = 1;
@@ -52,15 +48,11 @@ public final class FsContext implements AutoCloseable {
     public static FsContext open(String fsType) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            long fd = (long) Fsopen.HANDLE.invokeExact(errno, SYS_FSOPEN, Libc.cString(arena, fsType), FSOPEN_CLOEXEC);
+            long fd = Syscall.call(errno, FSOPEN, Libc.cString(arena, fsType).address(), FSOPEN_CLOEXEC);
             if (fd < 0) {
                 throw new ErrnoException("open a file system context for", fsType, Libc.errno(errno));
             }
             return new FsContext(fsType, (int) fd);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -89,15 +81,14 @@ public final class FsContext implements AutoCloseable {
         int mountFd;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            long result = (long) Fsmount.HANDLE.invokeExact(errno, SYS_FSMOUNT, (long) fd, FSMOUNT_CLOEXEC, attributes);
+            long result = Syscall.call(errno, FSMOUNT, fd, FSMOUNT_CLOEXEC, attributes);
             if (result < 0) {
                 throw new ErrnoException("make a mount of the new " + fsType + " for", target, Libc.errno(errno));
             }
             mountFd = (int) result;
             try {
-                long moved = (long) MoveMount.HANDLE.invokeExact(errno, SYS_MOVE_MOUNT, (long) mountFd,
-                        Libc.cString(arena, ""), (long) Libc.AT_FDCWD, Libc.cString(arena, target),
-                        MOVE_MOUNT_F_EMPTY_PATH);
+                long moved = Syscall.call(errno, MOVE_MOUNT, mountFd, Libc.cString(arena, "").address(),
+                        Libc.AT_FDCWD, Libc.cString(arena, target).address(), MOVE_MOUNT_F_EMPTY_PATH);
                 if (moved < 0) {
                     throw new ErrnoException("mount " + fsType + " on", target, Libc.errno(errno));
                 }
@@ -105,10 +96,6 @@ public final class FsContext implements AutoCloseable {
                 // The mount stays attached to the target; the descriptor was only our handle on it.
                 Descriptors.closeQuietly(mountFd);
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -141,14 +128,10 @@ public final class FsContext implements AutoCloseable {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cKey = key == null ? MemorySegment.NULL : arena.allocateFrom(key, StandardCharsets.UTF_8);
             MemorySegment cValue = value == null ? MemorySegment.NULL : arena.allocateFrom(value, Libc.FILE_NAMES);
-            long result = (long) Fsconfig.HANDLE.invokeExact(errno, SYS_FSCONFIG, (long) fd, command, cKey, cValue, 0L);
+            long result = Syscall.call(errno, FSCONFIG, fd, command, cKey.address(), cValue.address(), 0);
             if (result < 0) {
                 throw new ErrnoException(operation, what, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 

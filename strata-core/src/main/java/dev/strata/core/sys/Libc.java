@@ -15,9 +15,9 @@ import java.nio.file.Path;
 
 /**
  * How this package links and calls the C library: the linker, errno capture, C strings. The handles themselves
- * live in {@link Downcalls}, each made on first use. Every handle that can fail captures {@code errno} into a
- * segment passed as its first argument, because errno read after the call returns to Java may already belong
- * to another call of the JVM.
+ * are {@link Syscall}'s one handle for every system call and {@link Terminals}' for the C library's terminal
+ * functions. Every handle that can fail captures {@code errno} into a segment passed as its first argument,
+ * because errno read after the call returns to Java may already belong to another call of the JVM.
  */
 final class Libc {
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
@@ -26,6 +26,14 @@ final class Libc {
 
     static final int AT_FDCWD = -100;
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
+
+    /**
+     * The two {@code open} flags this package uses whose values differ between x86-64 and arm64 (the kernel's
+     * {@code asm/fcntl.h}); the other flags are the generic ones on both.
+     */
+    private static final boolean ARM64 = "aarch64".equals(System.getProperty("os.arch"));
+    static final int O_DIRECTORY = ARM64 ? 040000 : 0200000;
+    static final int O_NOFOLLOW = ARM64 ? 0100000 : 0400000;
 
     /**
      * File names go to the kernel in the encoding the JDK itself uses for them, so that a path made
@@ -48,7 +56,7 @@ final class Libc {
     }
 
     /**
-     * A handle to a variadic function such as {@code ioctl}, whose first argument is the errno capture segment;
+     * A handle to a variadic function such as {@code syscall}, whose first argument is the errno capture segment;
      * {@code firstVariadic} counts the fixed arguments of the C function.
      */
     @SuppressWarnings("restricted")
@@ -61,21 +69,6 @@ final class Libc {
     @SuppressWarnings("restricted")
     static MethodHandle plain(String name, FunctionDescriptor descriptor) {
         return LINKER.downcallHandle(symbol(name), descriptor);
-    }
-
-    /**
-     * A handle to {@code syscall(2)} with the given argument layouts after the call number, errno captured.
-     * Used for calls that older C libraries do not wrap (openat2, the new mount API); their numbers, from 424
-     * on, are the same on every architecture but alpha. Variadic arguments travel as {@code long} or
-     * addresses, which the kernel reads as whatever width its own declaration says.
-     */
-    @SuppressWarnings("restricted")
-    static MethodHandle syscall(MemoryLayout... arguments) {
-        MemoryLayout[] all = new MemoryLayout[arguments.length + 1];
-        all[0] = LONG;
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return LINKER.downcallHandle(symbol("syscall"), FunctionDescriptor.of(LONG, all),
-                CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
     }
 
     private static MemorySegment symbol(String name) {

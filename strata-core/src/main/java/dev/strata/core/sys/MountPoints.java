@@ -3,8 +3,8 @@ package dev.strata.core.sys;
 import static dev.strata.core.sys.Libc.AT_FDCWD;
 import static dev.strata.core.sys.Libc.AT_SYMLINK_NOFOLLOW;
 import static dev.strata.core.sys.Libc.LONG;
+import static dev.strata.core.sys.SystemCall.STATX;
 
-import dev.strata.core.sys.Downcalls.Statx;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -31,8 +31,8 @@ public final class MountPoints {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(256, 8);
-            int result = (int) Statx.HANDLE.invokeExact(
-                    errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            long result = Syscall.call(errno, STATX, AT_FDCWD, Libc.cString(arena, path).address(),
+                    AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer.address());
             if (result != 0) {
                 throw new ErrnoException("stat", path, Libc.errno(errno));
             }
@@ -47,10 +47,6 @@ public final class MountPoints {
             }
             FileStat above = PosixFiles.lstat(parent);
             return own.deviceMajor() != above.deviceMajor() || own.deviceMinor() != above.deviceMinor();
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Mount;
-import dev.strata.core.sys.Downcalls.Umount2;
+import static dev.strata.core.sys.SystemCall.MOUNT;
+import static dev.strata.core.sys.SystemCall.UMOUNT2;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -42,15 +43,11 @@ public final class Mounts {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment data = options == null ? MemorySegment.NULL : Libc.cString(arena, options);
             MemorySegment type = fsType == null ? MemorySegment.NULL : Libc.cString(arena, fsType);
-            int result = (int) Mount.HANDLE.invokeExact(
-                    errno, Libc.cString(arena, source), Libc.cString(arena, target), type, flags, data);
+            long result = Syscall.call(errno, MOUNT, Libc.cString(arena, source).address(),
+                    Libc.cString(arena, target).address(), type.address(), flags, data.address());
             if (result != 0) {
                 throw new ErrnoException("mount " + fsType + " on", target, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -58,14 +55,10 @@ public final class Mounts {
     public static void unmount(Path target, int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Umount2.HANDLE.invokeExact(errno, Libc.cString(arena, target), flags);
+            long result = Syscall.call(errno, UMOUNT2, Libc.cString(arena, target).address(), flags);
             if (result != 0) {
                 throw new ErrnoException("unmount", target, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 }

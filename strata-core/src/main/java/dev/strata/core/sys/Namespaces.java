@@ -1,8 +1,9 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Ioctl;
-import dev.strata.core.sys.Downcalls.Socket;
-import dev.strata.core.sys.Downcalls.Unshare;
+import static dev.strata.core.sys.SystemCall.IOCTL;
+import static dev.strata.core.sys.SystemCall.SOCKET;
+import static dev.strata.core.sys.SystemCall.UNSHARE;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -58,14 +59,10 @@ public final class Namespaces {
     private static void unshare(int flags) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Unshare.HANDLE.invokeExact(errno, flags);
+            long result = Syscall.call(errno, UNSHARE, flags);
             if (result != 0) {
                 throw new ErrnoException("unshare", "namespace 0x" + Integer.toHexString(flags), Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -73,28 +70,24 @@ public final class Namespaces {
     private static void bringUpLoopback() throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) Socket.HANDLE.invokeExact(errno, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            int fd = (int) Syscall.call(errno, SOCKET, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open a socket to configure", "lo", Libc.errno(errno));
             }
             try {
                 MemorySegment ifreq = arena.allocate(IFREQ_SIZE, 8);
                 MemorySegment.copy(Libc.cString(arena, "lo"), 0, ifreq, 0, 3);
-                if ((int) Ioctl.HANDLE.invokeExact(errno, fd, SIOCGIFFLAGS, ifreq) != 0) {
+                if (Syscall.call(errno, IOCTL, fd, SIOCGIFFLAGS, ifreq.address()) != 0) {
                     throw new ErrnoException("read the flags of", "lo", Libc.errno(errno));
                 }
                 short flags = ifreq.get(ValueLayout.JAVA_SHORT, IFNAMSIZ);
                 ifreq.set(ValueLayout.JAVA_SHORT, IFNAMSIZ, (short) (flags | IFF_UP));
-                if ((int) Ioctl.HANDLE.invokeExact(errno, fd, SIOCSIFFLAGS, ifreq) != 0) {
+                if (Syscall.call(errno, IOCTL, fd, SIOCSIFFLAGS, ifreq.address()) != 0) {
                     throw new ErrnoException("bring up", "lo", Libc.errno(errno));
                 }
             } finally {
                 Descriptors.closeQuietly(fd);
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 

@@ -1,14 +1,14 @@
 package dev.strata.core.sys;
 
 import static dev.strata.core.sys.Libc.LONG;
+import static dev.strata.core.sys.SystemCall.CLOSE;
+import static dev.strata.core.sys.SystemCall.FCHMOD;
+import static dev.strata.core.sys.SystemCall.FCHOWN;
+import static dev.strata.core.sys.SystemCall.FSETXATTR;
+import static dev.strata.core.sys.SystemCall.OPENAT;
+import static dev.strata.core.sys.SystemCall.UTIMENSAT;
+import static dev.strata.core.sys.SystemCall.WRITE;
 
-import dev.strata.core.sys.Downcalls.Close;
-import dev.strata.core.sys.Downcalls.Fchmod;
-import dev.strata.core.sys.Downcalls.Fchown;
-import dev.strata.core.sys.Downcalls.Fsetxattr;
-import dev.strata.core.sys.Downcalls.Futimens;
-import dev.strata.core.sys.Downcalls.Open;
-import dev.strata.core.sys.Downcalls.Write;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,7 +24,6 @@ public final class NewFile implements AutoCloseable {
     private static final int O_WRONLY = 01;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
-    private static final int O_NOFOLLOW = 0400000;
     private static final int O_CLOEXEC = 02000000;
     private static final int MAX_CHUNK = 1 << 20;
 
@@ -47,8 +46,8 @@ public final class NewFile implements AutoCloseable {
         Arena arena = Arena.ofConfined();
         try {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) Open.HANDLE.invokeExact(errno, Libc.cString(arena, path),
-                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+            int fd = (int) Syscall.call(errno, OPENAT, Libc.AT_FDCWD, Libc.cString(arena, path).address(),
+                    O_WRONLY | O_CREAT | O_EXCL | Libc.O_NOFOLLOW | O_CLOEXEC, 0600);
             if (fd < 0) {
                 throw new ErrnoException("create", path, Libc.errno(errno));
             }
@@ -56,9 +55,6 @@ public final class NewFile implements AutoCloseable {
         } catch (ErrnoException | RuntimeException | Error e) {
             arena.close();
             throw e;
-        } catch (Throwable t) {
-            arena.close();
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -72,7 +68,7 @@ public final class NewFile implements AutoCloseable {
             MemorySegment.copy(bytes, offset, buffer, ValueLayout.JAVA_BYTE, 0, chunk);
             long written = 0;
             while (written < chunk) {
-                long n = writeOnce(buffer.asSlice(written), chunk - written);
+                long n = Syscall.call(errno, WRITE, fd, buffer.address() + written, chunk - written);
                 if (n < 0) {
                     throw new ErrnoException("write", path, Libc.errno(errno));
                 }
@@ -84,36 +80,18 @@ public final class NewFile implements AutoCloseable {
     }
 
     public void chown(int uid, int gid) throws ErrnoException {
-        int result;
-        try {
-            result = (int) Fchown.HANDLE.invokeExact(errno, fd, uid, gid);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-        check(result, "chown");
+        check(Syscall.call(errno, FCHOWN, fd, uid, gid), "chown");
     }
 
     /** Sets all 12 mode bits, setuid, setgid and sticky included. */
     public void chmod(int mode) throws ErrnoException {
-        int result;
-        try {
-            result = (int) Fchmod.HANDLE.invokeExact(errno, fd, mode & 07777);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-        check(result, "chmod");
+        check(Syscall.call(errno, FCHMOD, fd, mode & 07777), "chmod");
     }
 
     public void setXattr(String name, byte[] value) throws ErrnoException {
         MemorySegment cName = arena.allocateFrom(name, StandardCharsets.UTF_8);
         MemorySegment cValue = Libc.bytes(arena, value);
-        int result;
-        try {
-            result = (int) Fsetxattr.HANDLE.invokeExact(errno, fd, cName, cValue, (long) value.length, 0);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-        if (result != 0) {
+        if (Syscall.call(errno, FSETXATTR, fd, cName.address(), cValue.address(), value.length, 0) != 0) {
             throw new ErrnoException("set extended attribute " + name + " on", path, Libc.errno(errno));
         }
     }
@@ -125,13 +103,9 @@ public final class NewFile implements AutoCloseable {
         times.setAtIndex(LONG, 1, nanos);
         times.setAtIndex(LONG, 2, seconds);
         times.setAtIndex(LONG, 3, nanos);
-        int result;
-        try {
-            result = (int) Futimens.HANDLE.invokeExact(errno, fd, times);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-        check(result, "set the times of");
+        // futimens(3) is utimensat(2) on the descriptor itself, with no path
+        check(Syscall.call(errno, UTIMENSAT, fd, MemorySegment.NULL.address(), times.address(), 0),
+                "set the times of");
     }
 
     /** Closes the descriptor; the first close reports a failed write-back, later ones do nothing. */
@@ -142,40 +116,15 @@ public final class NewFile implements AutoCloseable {
         }
         closed = true;
         try {
-            int result;
-            try {
-                result = (int) Close.HANDLE.invokeExact(errno, fd);
-            } catch (Throwable t) {
-                throw unexpected(t);
-            }
-            check(result, "close");
+            check(Syscall.call(errno, CLOSE, fd), "close");
         } finally {
             arena.close();
         }
     }
 
-    private void check(int result, String operation) throws ErrnoException {
+    private void check(long result, String operation) throws ErrnoException {
         if (result != 0) {
             throw new ErrnoException(operation, path, Libc.errno(errno));
         }
-    }
-
-    private long writeOnce(MemorySegment from, long count) {
-        try {
-            return (long) Write.HANDLE.invokeExact(errno, fd, from, count);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
-    }
-
-    // A downcall cannot throw a checked exception; anything else is a bug in this class.
-    private static RuntimeException unexpected(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException("unexpected failure of a native call", t);
     }
 }

@@ -1,11 +1,11 @@
 package dev.strata.core.sys;
 
 import static dev.strata.core.sys.Libc.LONG;
+import static dev.strata.core.sys.SystemCall.GETXATTR;
+import static dev.strata.core.sys.SystemCall.OPENAT2;
+import static dev.strata.core.sys.SystemCall.READLINKAT;
+import static dev.strata.core.sys.SystemCall.STATX;
 
-import dev.strata.core.sys.Downcalls.Getxattr;
-import dev.strata.core.sys.Downcalls.Openat2;
-import dev.strata.core.sys.Downcalls.Readlinkat;
-import dev.strata.core.sys.Downcalls.Statx;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -22,10 +22,7 @@ import java.util.Optional;
  * can never lie outside it. Not thread-safe; close it.
  */
 public final class PathHandle implements AutoCloseable {
-    private static final long SYS_OPENAT2 = 437;
-
-    private static final boolean ARM = "aarch64".equals(System.getProperty("os.arch"));
-    private static final long O_NOFOLLOW = ARM ? 0100000 : 0400000;
+    private static final long O_NOFOLLOW = Libc.O_NOFOLLOW;
     private static final long O_PATH = 010000000;
     private static final long O_CLOEXEC = 02000000;
     private static final long RESOLVE_NO_MAGICLINKS = 0x02;
@@ -85,16 +82,12 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(256, 8);
-            int result = (int) Statx.HANDLE.invokeExact(errno, fd, Libc.cString(arena, ""),
-                    AT_EMPTY_PATH | Libc.AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            long result = Syscall.call(errno, STATX, fd, Libc.cString(arena, "").address(),
+                    AT_EMPTY_PATH | Libc.AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer.address());
             if (result != 0) {
                 throw new ErrnoException("stat", path, Libc.errno(errno));
             }
             return PosixFiles.statx(buffer);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -117,16 +110,12 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(PATH_MAX);
-            long length = (long) Readlinkat.HANDLE.invokeExact(
-                    errno, fd, Libc.cString(arena, ""), buffer, (long) PATH_MAX);
+            long length = Syscall.call(errno, READLINKAT, fd, Libc.cString(arena, "").address(), buffer.address(),
+                    PATH_MAX);
             if (length < 0) {
                 throw new ErrnoException("read the symbolic link", path, Libc.errno(errno));
             }
             return buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -138,8 +127,8 @@ public final class PathHandle implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(XATTR_SIZE_MAX);
-            long length = (long) Getxattr.HANDLE.invokeExact(errno, Libc.cString(arena, path),
-                    arena.allocateFrom(name, StandardCharsets.UTF_8), buffer, (long) XATTR_SIZE_MAX);
+            long length = Syscall.call(errno, GETXATTR, Libc.cString(arena, path).address(),
+                    arena.allocateFrom(name, StandardCharsets.UTF_8).address(), buffer.address(), XATTR_SIZE_MAX);
             if (length < 0) {
                 int code = Libc.errno(errno);
                 if (code == ErrnoException.ENODATA || code == ErrnoException.ENOTSUP) {
@@ -148,10 +137,6 @@ public final class PathHandle implements AutoCloseable {
                 throw new ErrnoException("read extended attribute " + name + " of", path, code);
             }
             return Optional.of(buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE));
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -177,8 +162,7 @@ public final class PathHandle implements AutoCloseable {
             how.setAtIndex(LONG, 2, resolve);
             MemorySegment cName = Libc.cString(arena, name);
             for (int attempt = 0; ; attempt++) {
-                long result = (long) Openat2.HANDLE.invokeExact(
-                        errno, SYS_OPENAT2, (long) dirFd, cName, how, how.byteSize());
+                long result = Syscall.call(errno, OPENAT2, dirFd, cName.address(), how.address(), how.byteSize());
                 if (result >= 0) {
                     return (int) result;
                 }
@@ -188,10 +172,6 @@ public final class PathHandle implements AutoCloseable {
                     throw new ErrnoException("open", what, code);
                 }
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 }

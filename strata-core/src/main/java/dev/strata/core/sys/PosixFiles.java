@@ -4,16 +4,15 @@ import static dev.strata.core.sys.Libc.AT_FDCWD;
 import static dev.strata.core.sys.Libc.AT_SYMLINK_NOFOLLOW;
 import static dev.strata.core.sys.Libc.INT;
 import static dev.strata.core.sys.Libc.LONG;
-
-import dev.strata.core.sys.Downcalls.Chmod;
-import dev.strata.core.sys.Downcalls.Lchown;
-import dev.strata.core.sys.Downcalls.Linkat;
-import dev.strata.core.sys.Downcalls.Mkdir;
-import dev.strata.core.sys.Downcalls.Mknod;
-import dev.strata.core.sys.Downcalls.Readlink;
-import dev.strata.core.sys.Downcalls.Statx;
-import dev.strata.core.sys.Downcalls.Symlink;
-import dev.strata.core.sys.Downcalls.Utimensat;
+import static dev.strata.core.sys.SystemCall.FCHMODAT;
+import static dev.strata.core.sys.SystemCall.FCHOWNAT;
+import static dev.strata.core.sys.SystemCall.LINKAT;
+import static dev.strata.core.sys.SystemCall.MKDIRAT;
+import static dev.strata.core.sys.SystemCall.MKNODAT;
+import static dev.strata.core.sys.SystemCall.READLINKAT;
+import static dev.strata.core.sys.SystemCall.STATX;
+import static dev.strata.core.sys.SystemCall.SYMLINKAT;
+import static dev.strata.core.sys.SystemCall.UTIMENSAT;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -35,14 +34,15 @@ public final class PosixFiles {
 
     /** Creates a device node, FIFO or empty regular file; {@code mode} holds the file type bits too. */
     public static void mknod(Path path, int mode, long device) throws ErrnoException {
+        // The kernel takes a 32-bit device number, in the same encoding as makedev's low 32 bits; like the C
+        // library's mknod, refuse a number that does not fit rather than let the kernel cut it.
+        if ((device & 0xffffffffL) != device) {
+            throw new ErrnoException("mknod", path, ErrnoException.EINVAL);
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Mknod.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode, device);
+            long result = Syscall.call(errno, MKNODAT, AT_FDCWD, Libc.cString(arena, path).address(), mode, device);
             check(result, errno, "mknod", path);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -55,12 +55,8 @@ public final class PosixFiles {
     public static void mkdir(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Mkdir.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode);
+            long result = Syscall.call(errno, MKDIRAT, AT_FDCWD, Libc.cString(arena, path).address(), mode);
             check(result, errno, "mkdir", path);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -68,12 +64,9 @@ public final class PosixFiles {
     public static void lchown(Path path, int uid, int gid) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Lchown.HANDLE.invokeExact(errno, Libc.cString(arena, path), uid, gid);
+            long result = Syscall.call(errno, FCHOWNAT, AT_FDCWD, Libc.cString(arena, path).address(), uid, gid,
+                    AT_SYMLINK_NOFOLLOW);
             check(result, errno, "lchown", path);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -84,12 +77,8 @@ public final class PosixFiles {
     public static void chmod(Path path, int mode) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Chmod.HANDLE.invokeExact(errno, Libc.cString(arena, path), mode & 07777);
+            long result = Syscall.call(errno, FCHMODAT, AT_FDCWD, Libc.cString(arena, path).address(), mode & 07777);
             check(result, errno, "chmod", path);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -102,13 +91,9 @@ public final class PosixFiles {
             times.setAtIndex(LONG, 1, nanos);
             times.setAtIndex(LONG, 2, seconds);
             times.setAtIndex(LONG, 3, nanos);
-            int result = (int) Utimensat.HANDLE.invokeExact(
-                    errno, AT_FDCWD, Libc.cString(arena, path), times, AT_SYMLINK_NOFOLLOW);
+            long result = Syscall.call(errno, UTIMENSAT, AT_FDCWD, Libc.cString(arena, path).address(),
+                    times.address(), AT_SYMLINK_NOFOLLOW);
             check(result, errno, "set the times of", path);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -118,12 +103,9 @@ public final class PosixFiles {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment cTarget = arena.allocate(target.length + 1L);
             MemorySegment.copy(target, 0, cTarget, ValueLayout.JAVA_BYTE, 0, target.length);
-            int result = (int) Symlink.HANDLE.invokeExact(errno, cTarget, Libc.cString(arena, link));
+            long result = Syscall.call(errno, SYMLINKAT, cTarget.address(), AT_FDCWD,
+                    Libc.cString(arena, link).address());
             check(result, errno, "create the symbolic link", link);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -131,13 +113,9 @@ public final class PosixFiles {
     public static void link(Path existing, Path link) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Linkat.HANDLE.invokeExact(
-                    errno, AT_FDCWD, Libc.cString(arena, existing), AT_FDCWD, Libc.cString(arena, link), 0);
+            long result = Syscall.call(errno, LINKAT, AT_FDCWD, Libc.cString(arena, existing).address(), AT_FDCWD,
+                    Libc.cString(arena, link).address(), 0);
             check(result, errno, "create the hard link", link);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -146,15 +124,12 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(PATH_MAX);
-            long length = (long) Readlink.HANDLE.invokeExact(errno, Libc.cString(arena, link), buffer, (long) PATH_MAX);
+            long length = Syscall.call(errno, READLINKAT, AT_FDCWD, Libc.cString(arena, link).address(),
+                    buffer.address(), PATH_MAX);
             if (length < 0) {
                 throw new ErrnoException("read the symbolic link", link, Libc.errno(errno));
             }
             return buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -163,14 +138,10 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
-            int result = (int) Statx.HANDLE.invokeExact(
-                    errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            long result = Syscall.call(errno, STATX, AT_FDCWD, Libc.cString(arena, path).address(),
+                    AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer.address());
             check(result, errno, "stat", path);
             return statx(buffer);
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -179,17 +150,13 @@ public final class PosixFiles {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment buffer = arena.allocate(STATX_SIZE, 8);
-            int result = (int) Statx.HANDLE.invokeExact(
-                    errno, AT_FDCWD, Libc.cString(arena, path), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer);
+            long result = Syscall.call(errno, STATX, AT_FDCWD, Libc.cString(arena, path).address(),
+                    AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buffer.address());
             if (result != 0 && Libc.errno(errno) == ErrnoException.ENOENT) {
                 return Optional.empty();
             }
             check(result, errno, "stat", path);
             return Optional.of(statx(buffer));
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -212,7 +179,7 @@ public final class PosixFiles {
                 b.get(INT, 104));
     }
 
-    private static void check(int result, MemorySegment errno, String operation, Path path) throws ErrnoException {
+    private static void check(long result, MemorySegment errno, String operation, Path path) throws ErrnoException {
         if (result != 0) {
             throw new ErrnoException(operation, path, Libc.errno(errno));
         }

@@ -1,6 +1,7 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Kill;
+import static dev.strata.core.sys.SystemCall.KILL;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -28,13 +29,9 @@ public final class Processes {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            if ((int) Kill.HANDLE.invokeExact(errno, pid, signal) != 0) {
+            if (Syscall.call(errno, KILL, pid, signal) != 0) {
                 throw new ErrnoException("send signal " + signal + " to process", String.valueOf(pid), Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Connect;
-import dev.strata.core.sys.Downcalls.Open;
-import dev.strata.core.sys.Downcalls.Recv;
-import dev.strata.core.sys.Downcalls.Send;
-import dev.strata.core.sys.Downcalls.Shutdown;
-import dev.strata.core.sys.Downcalls.Socket;
+import static dev.strata.core.sys.SystemCall.CONNECT;
+import static dev.strata.core.sys.SystemCall.OPENAT;
+import static dev.strata.core.sys.SystemCall.RECVFROM;
+import static dev.strata.core.sys.SystemCall.SENDTO;
+import static dev.strata.core.sys.SystemCall.SHUTDOWN;
+import static dev.strata.core.sys.SystemCall.SOCKET;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -25,7 +26,6 @@ public final class SeqPacketSocket implements AutoCloseable {
     private static final int SOCK_SEQPACKET = 5;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int O_PATH = 0x200000;
-    private static final int O_DIRECTORY = 0x10000;
     private static final int O_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int SHUT_WR = 1;
@@ -80,7 +80,8 @@ public final class SeqPacketSocket implements AutoCloseable {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment data = arena.allocate(Math.max(1, buffer.length));
             while (true) {
-                long n = (long) Recv.HANDLE.invokeExact(errno, fd, data, (long) buffer.length, 0);
+                // recv(2) is recvfrom(2) without the sender's address
+                long n = Syscall.call(errno, RECVFROM, fd, data.address(), buffer.length, 0, 0, 0);
                 if (n > 0) {
                     MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, buffer, 0, (int) n);
                     return (int) n;
@@ -93,10 +94,6 @@ public final class SeqPacketSocket implements AutoCloseable {
                     throw new ErrnoException("receive from socket", path, error);
                 }
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         } finally {
             leave();
         }
@@ -112,7 +109,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             MemorySegment data = arena.allocate(Math.max(1, length));
             MemorySegment.copy(buffer, offset, data, ValueLayout.JAVA_BYTE, 0, length);
             while (true) {
-                long n = (long) Send.HANDLE.invokeExact(errno, fd, data, (long) length, MSG_NOSIGNAL);
+                long n = Syscall.call(errno, SENDTO, fd, data.address(), length, MSG_NOSIGNAL, 0, 0);
                 if (n >= 0) {
                     return; // a datagram-like socket sends the whole message or fails
                 }
@@ -121,10 +118,6 @@ public final class SeqPacketSocket implements AutoCloseable {
                     throw new ErrnoException("send to socket", path, error);
                 }
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         } finally {
             leave();
         }
@@ -187,28 +180,20 @@ public final class SeqPacketSocket implements AutoCloseable {
     private void shutdown(int how) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            if ((int) Shutdown.HANDLE.invokeExact(errno, fd, how) != 0) {
+            if (Syscall.call(errno, SHUTDOWN, fd, how) != 0) {
                 throw new ErrnoException("shut down socket", path, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
     private static int socket(Path path) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) Socket.HANDLE.invokeExact(errno, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+            int fd = (int) Syscall.call(errno, SOCKET, AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("create socket for", path, Libc.errno(errno));
             }
             return fd;
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -234,7 +219,7 @@ public final class SeqPacketSocket implements AutoCloseable {
             address.set(ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
             MemorySegment.copy(name, 0, address, ValueLayout.JAVA_BYTE, 2, name.length);
             while (true) {
-                if ((int) Connect.HANDLE.invokeExact(errno, fd, address, (int) SOCKADDR_UN_SIZE) == 0) {
+                if (Syscall.call(errno, CONNECT, fd, address.address(), SOCKADDR_UN_SIZE) == 0) {
                     return;
                 }
                 int error = Libc.errno(errno);
@@ -242,26 +227,18 @@ public final class SeqPacketSocket implements AutoCloseable {
                     throw new ErrnoException("connect to socket", path, error);
                 }
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
     private static int openDirectory(Path directory) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int dirFd = (int) Open.HANDLE.invokeExact(
-                    errno, Libc.cString(arena, directory), O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+            int dirFd = (int) Syscall.call(errno, OPENAT, Libc.AT_FDCWD, Libc.cString(arena, directory).address(),
+                    O_PATH | Libc.O_DIRECTORY | O_CLOEXEC, 0);
             if (dirFd < 0) {
                 throw new ErrnoException("open directory", directory, Libc.errno(errno));
             }
             return dirFd;
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 }

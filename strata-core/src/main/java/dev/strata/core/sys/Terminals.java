@@ -1,18 +1,25 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Cfmakeraw;
-import dev.strata.core.sys.Downcalls.Ioctl;
-import dev.strata.core.sys.Downcalls.Isatty;
-import dev.strata.core.sys.Downcalls.Tcgetattr;
-import dev.strata.core.sys.Downcalls.Tcsetattr;
+import static dev.strata.core.sys.Libc.ADDRESS;
+import static dev.strata.core.sys.Libc.INT;
+import static dev.strata.core.sys.SystemCall.IOCTL;
+
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Terminals: whether a file descriptor is one (decides progress bars, and refusing to write an archive to a
  * screen), raw mode for {@code run -it} and {@code attach}, and the window size. Stateless and thread-safe.
+ *
+ * <p>The window size is a plain {@code ioctl(2)} through {@link Syscall}; the settings go through the C
+ * library's own functions, because glibc's {@code struct termios} is not the kernel's and {@code cfmakeraw}
+ * is glibc's idea of raw. Those few handles are linked on first use, each in a holder class of its own, and only
+ * commands that use a terminal ({@code -t}, progress bars) meet them.
  */
 public final class Terminals {
     public static final int STDIN = 0;
@@ -63,16 +70,12 @@ public final class Terminals {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
             MemorySegment winsize = arena.allocate(WINSIZE_SIZE, 2);
-            if ((int) Ioctl.HANDLE.invokeExact(errno, fd, TIOCGWINSZ, winsize) != 0) {
+            if (Syscall.call(errno, IOCTL, fd, TIOCGWINSZ, winsize.address()) != 0) {
                 return Optional.empty();
             }
             int rows = Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 0));
             int columns = Short.toUnsignedInt(winsize.get(ValueLayout.JAVA_SHORT, 2));
             return Optional.of(new WindowSize(rows, columns));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -83,13 +86,9 @@ public final class Terminals {
             MemorySegment winsize = arena.allocate(WINSIZE_SIZE, 2);
             winsize.set(ValueLayout.JAVA_SHORT, 0, (short) size.rows());
             winsize.set(ValueLayout.JAVA_SHORT, 2, (short) size.columns());
-            if ((int) Ioctl.HANDLE.invokeExact(errno, fd, TIOCSWINSZ, winsize) != 0) {
+            if (Syscall.call(errno, IOCTL, fd, TIOCSWINSZ, winsize.address()) != 0) {
                 throw new ErrnoException("set the window size of terminal", "fd " + fd, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -125,5 +124,29 @@ public final class Terminals {
         } catch (Throwable t) {
             throw new AssertionError("unexpected failure of a native call", t);
         }
+    }
+
+    /** The C library's terminal functions, linked ahead of use: for {@link NativeLinks#linkAll}. */
+    static List<MethodHandle> handles() {
+        return List.of(Isatty.HANDLE, Tcgetattr.HANDLE, Tcsetattr.HANDLE, Cfmakeraw.HANDLE);
+    }
+
+    // One holder class per handle: the JVM links each on the first read of its HANDLE, once, thread-safely.
+
+    private static final class Isatty {
+        static final MethodHandle HANDLE = Libc.plain("isatty", FunctionDescriptor.of(INT, INT));
+    }
+
+    private static final class Tcgetattr {
+        static final MethodHandle HANDLE = Libc.withErrno("tcgetattr", FunctionDescriptor.of(INT, INT, ADDRESS));
+    }
+
+    private static final class Tcsetattr {
+        static final MethodHandle HANDLE =
+                Libc.withErrno("tcsetattr", FunctionDescriptor.of(INT, INT, INT, ADDRESS));
+    }
+
+    private static final class Cfmakeraw {
+        static final MethodHandle HANDLE = Libc.plain("cfmakeraw", FunctionDescriptor.ofVoid(ADDRESS));
     }
 }

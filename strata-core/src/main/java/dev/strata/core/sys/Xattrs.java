@@ -1,9 +1,10 @@
 package dev.strata.core.sys;
 
-import dev.strata.core.sys.Downcalls.Lgetxattr;
-import dev.strata.core.sys.Downcalls.Llistxattr;
-import dev.strata.core.sys.Downcalls.Lremovexattr;
-import dev.strata.core.sys.Downcalls.Lsetxattr;
+import static dev.strata.core.sys.SystemCall.LGETXATTR;
+import static dev.strata.core.sys.SystemCall.LLISTXATTR;
+import static dev.strata.core.sys.SystemCall.LREMOVEXATTR;
+import static dev.strata.core.sys.SystemCall.LSETXATTR;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -27,15 +28,11 @@ public final class Xattrs {
     public static void set(Path path, String name, byte[] value) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Lsetxattr.HANDLE.invokeExact(errno, Libc.cString(arena, path), name(arena, name),
-                    Libc.bytes(arena, value), (long) value.length, 0);
+            long result = Syscall.call(errno, LSETXATTR, Libc.cString(arena, path).address(),
+                    name(arena, name).address(), Libc.bytes(arena, value).address(), value.length, 0);
             if (result != 0) {
                 throw new ErrnoException("set extended attribute " + name + " on", path, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -43,14 +40,14 @@ public final class Xattrs {
     public static Optional<byte[]> get(Path path, String name) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            MemorySegment cPath = Libc.cString(arena, path);
-            MemorySegment cName = name(arena, name);
+            long cPath = Libc.cString(arena, path).address();
+            long cName = name(arena, name).address();
             // Try a small buffer first: almost every value fits, and asking for the size costs a call.
             MemorySegment buffer = arena.allocate(FIRST_TRY);
-            long length = (long) Lgetxattr.HANDLE.invokeExact(errno, cPath, cName, buffer, (long) FIRST_TRY);
+            long length = Syscall.call(errno, LGETXATTR, cPath, cName, buffer.address(), FIRST_TRY);
             if (length < 0 && Libc.errno(errno) == ErrnoException.ERANGE) {
                 buffer = arena.allocate(MAX_SIZE);
-                length = (long) Lgetxattr.HANDLE.invokeExact(errno, cPath, cName, buffer, (long) MAX_SIZE);
+                length = Syscall.call(errno, LGETXATTR, cPath, cName, buffer.address(), MAX_SIZE);
             }
             if (length < 0) {
                 int code = Libc.errno(errno);
@@ -60,10 +57,6 @@ public final class Xattrs {
                 throw new ErrnoException("read extended attribute " + name + " of", path, code);
             }
             return Optional.of(buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE));
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -71,12 +64,12 @@ public final class Xattrs {
     public static List<String> list(Path path) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            MemorySegment cPath = Libc.cString(arena, path);
+            long cPath = Libc.cString(arena, path).address();
             MemorySegment buffer = arena.allocate(FIRST_TRY);
-            long length = (long) Llistxattr.HANDLE.invokeExact(errno, cPath, buffer, (long) FIRST_TRY);
+            long length = Syscall.call(errno, LLISTXATTR, cPath, buffer.address(), FIRST_TRY);
             if (length < 0 && Libc.errno(errno) == ErrnoException.ERANGE) {
                 buffer = arena.allocate(MAX_SIZE);
-                length = (long) Llistxattr.HANDLE.invokeExact(errno, cPath, buffer, (long) MAX_SIZE);
+                length = Syscall.call(errno, LLISTXATTR, cPath, buffer.address(), MAX_SIZE);
             }
             if (length < 0) {
                 int code = Libc.errno(errno);
@@ -86,10 +79,6 @@ public final class Xattrs {
                 throw new ErrnoException("list extended attributes of", path, code);
             }
             return names(buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE));
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 
@@ -97,14 +86,11 @@ public final class Xattrs {
     public static void remove(Path path, String name) throws ErrnoException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int result = (int) Lremovexattr.HANDLE.invokeExact(errno, Libc.cString(arena, path), name(arena, name));
+            long result = Syscall.call(errno, LREMOVEXATTR, Libc.cString(arena, path).address(),
+                    name(arena, name).address());
             if (result != 0 && Libc.errno(errno) != ErrnoException.ENODATA) {
                 throw new ErrnoException("remove extended attribute " + name + " of", path, Libc.errno(errno));
             }
-        } catch (ErrnoException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError("unexpected failure of a native call", t);
         }
     }
 

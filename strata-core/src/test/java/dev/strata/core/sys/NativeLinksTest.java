@@ -1,6 +1,5 @@
 package dev.strata.core.sys;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import org.junit.jupiter.api.Test;
@@ -10,14 +9,5 @@ class NativeLinksTest {
     void theCLibraryHasEveryFunctionInTheShapeThisPackageCallsIt() {
         // A misspelt name or a shape the linker refuses would otherwise surface only when that call is first made.
         assertThatCode(NativeLinks::linkAll).doesNotThrowAnyException();
-    }
-
-    @Test
-    void eachGroupLinksEachCallOnce() {
-        NativeLinks.linkForContainers();
-        NativeLinks.linkForLayers();
-
-        assertThat(NativeLinks.forContainers()).doesNotHaveDuplicates();
-        assertThat(NativeLinks.forLayers()).doesNotHaveDuplicates();
     }
 }

@@ -27,16 +27,34 @@ final class NativeTestSupport {
 
     /** A listening SOCK_SEQPACKET socket bound at {@code path} (which must fit in sun_path). */
     static int listenSeqPacket(Path path) throws Throwable {
+        int fd = bound(path, 5);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = Libc.errnoSegment(arena);
-            int fd = (int) SOCKET.invokeExact(errno, 1, 5 | 0x80000, 0);
-            check(fd, errno, "socket");
-            MemorySegment address = arena.allocate(110);
-            address.set(ValueLayout.JAVA_SHORT, 0, (short) 1);
-            byte[] name = path.toString().getBytes();
-            MemorySegment.copy(name, 0, address, ValueLayout.JAVA_BYTE, 2, name.length);
-            check((int) BIND.invokeExact(errno, fd, address, 110), errno, "bind");
             check((int) LISTEN.invokeExact(errno, fd, 4), errno, "listen");
+            return fd;
+        }
+    }
+
+    /** A SOCK_DGRAM socket bound at {@code path} (which must fit in sun_path). */
+    static int bindDatagram(Path path) throws Throwable {
+        return bound(path, 2);
+    }
+
+    /** A {@code struct sockaddr_un} for {@code path}, in {@code arena}. */
+    static MemorySegment unixAddress(Arena arena, Path path) {
+        MemorySegment address = arena.allocate(110);
+        address.set(ValueLayout.JAVA_SHORT, 0, (short) 1);
+        byte[] name = path.toString().getBytes();
+        MemorySegment.copy(name, 0, address, ValueLayout.JAVA_BYTE, 2, name.length);
+        return address;
+    }
+
+    private static int bound(Path path, int type) throws Throwable {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = Libc.errnoSegment(arena);
+            int fd = (int) SOCKET.invokeExact(errno, 1, type | 0x80000, 0);
+            check(fd, errno, "socket");
+            check((int) BIND.invokeExact(errno, fd, unixAddress(arena, path), 110), errno, "bind");
             return fd;
         }
     }

@@ -87,6 +87,16 @@ class PosixFilesTest {
     }
 
     @Test
+    void mknodRefusesADeviceNumberTheKernelsThirtyTwoBitsCannotHold() {
+        // as the C library's mknod does: the kernel would silently drop the high bits and make another device
+        Path node = dir.resolve("big");
+
+        assertThatThrownBy(() -> PosixFiles.mknod(node, FileStat.S_IFCHR | 0600, PosixFiles.makedev(0x12345, 1)))
+                .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(ErrnoException.EINVAL));
+        assertThat(node).doesNotExist();
+    }
+
+    @Test
     void makedevMatchesGlibcForLargeNumbers() {
         assertThat(PosixFiles.makedev(1, 3)).isEqualTo(0x103);
         assertThat(PosixFiles.makedev(0x12345, 0x6789a)).isEqualTo(0x1_2000_6783_459aL); // os.makedev in Python agrees
