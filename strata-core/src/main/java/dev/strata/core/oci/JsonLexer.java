@@ -109,7 +109,8 @@ final class JsonLexer {
                 }
                 return backslash + 6;
             }
-            default -> throw unexpected(c, backslash + 1, "not a character escape");
+            default -> throw c < 0 ? unexpected(c, backslash + 1, "expected a character escape")
+                    : error("Unrecognized character escape '\\" + (char) c + "' (code " + c + ")", backslash);
         }
     }
 
@@ -178,16 +179,30 @@ final class JsonLexer {
     JsonToken literal(String word, JsonToken token) {
         for (int i = 0; i < word.length(); i++) {
             if (at(pos + i) != word.charAt(i)) {
-                throw error("Unrecognized token: expected '" + word + "'", pos + i);
+                throw unrecognized();
             }
         }
-        pos += word.length();
-        int next = at(pos);
         // as Jackson: "truex" is one bad token, not true and then an unexpected x
-        if (next >= 0x80 || next == '_' || next == '$' || Character.isLetterOrDigit(next)) {
-            throw error("Unrecognized token: expected '" + word + "'", pos);
+        if (wordByte(at(pos + word.length()))) {
+            throw unrecognized();
         }
+        pos += word.length();
         return token;
+    }
+
+    /** A word where a value should be ({@code NaN}, {@code tru}, {@code container}), named whole. */
+    MalformedJsonException unrecognized() {
+        int end = pos;
+        while (end - pos < 64 && wordByte(at(end))) {
+            end++;
+        }
+        String word = new String(in, pos, end - pos, StandardCharsets.ISO_8859_1);
+        return error("Unrecognized token '" + word + "': expected a value (a string, number, object, array, true, "
+                + "false or null)", pos);
+    }
+
+    private static boolean wordByte(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
     }
 
     /** A number as RFC 8259 writes it; at the top level, as Jackson, it must be followed by whitespace or the end. */
@@ -262,7 +277,8 @@ final class JsonLexer {
             return error("Unexpected end-of-input: " + expected, at);
         }
         String shown = c > 0x20 && c < 0x7f ? "'" + (char) c + "'" : "0x" + Integer.toHexString(c);
-        return error("Unexpected character " + shown + ": " + expected, at);
+        String hint = c == '/' || c == '#' ? " (JSON has no comments)" : "";
+        return error("Unexpected character " + shown + ": " + expected + hint, at);
     }
 
     MalformedJsonException error(String problem) {

@@ -87,7 +87,8 @@ public final class JsonPullParser {
             case 'f' -> lexer.literal("false", JsonToken.VALUE_FALSE);
             case 'n' -> lexer.literal("null", JsonToken.VALUE_NULL);
             case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> lexer.number(depth == 0);
-            default -> throw lexer.unexpected(c, "expected a value");
+            default -> throw c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' ? lexer.unrecognized()
+                    : lexer.unexpected(c, "expected a value");
         };
     }
 
