@@ -64,7 +64,8 @@ final class StartupWarmer {
             NativeLinks.linkForLayers();
         }
         try {
-            JsonPullParser parser = new JsonPullParser("{\"a\":[1,\"b\\n\",true,null]}".getBytes(StandardCharsets.UTF_8));
+            byte[] document = "{\"a\":[1,\"b\\n\",true,null]}".getBytes(StandardCharsets.UTF_8);
+            JsonPullParser parser = new JsonPullParser(document);
             while (parser.nextToken() != null) {
                 parser.getText(); // reading to the end links the parser's paths as the command's first read will
             }

@@ -1,7 +1,6 @@
 package dev.strata.core.oci;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A strict RFC 8259 pull parser over one UTF-8 document, with the part of Jackson's {@code JsonParser} that the
@@ -14,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * {@link JsonLexer}. Not thread-safe: one instance reads one document.
  */
 public final class JsonPullParser {
-    static final int MAX_DEPTH = 1000;
+    private static final int MAX_DEPTH = 1000;
 
     private final JsonLexer lexer;
     private JsonToken token;
