@@ -19,9 +19,12 @@ import java.util.Map;
  * Thread-safe: stateless but for the shared, immutable generator factory.
  */
 public final class StreamingJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private StreamingJson() {}
+
+    /** The generator factory, made on the first write: a command that only reads (images) loads no Jackson. */
+    private static final class Generators {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
 
     /** Reads a value with the parser on its first token. */
     @FunctionalInterface
@@ -56,7 +59,7 @@ public final class StreamingJson {
     /** Compact UTF-8 JSON, escaped as data binding escaped it (the same generator). */
     public static <T> byte[] write(T value, Writer<T> writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Generators.FACTORY.createGenerator(out)) {
             writer.write(g, value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + value.getClass().getSimpleName(), e);
