@@ -1,18 +1,17 @@
 package dev.strata.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.oci.JsonPullParser;
 import dev.strata.core.sys.NativeLinks;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Runs, on a second core while the command line is parsed, the one-time work that nearly every command meets
- * later on its critical path: class initialisers that compute tables (Jackson's parser base class builds
- * {@code BigDecimal}'s, which costs some 15 ms) and the first date parse. Whichever thread gets there first does
- * the work once; the other waits or finds it done, so nothing here changes behaviour, only when the cost is paid.
+ * later on its critical path: class initialisers and first uses (the JSON parser, the first date parse). Whichever
+ * thread gets there first does the work once; the other waits or finds it done, so nothing here changes behaviour,
+ * only when the cost is paid.
  * Commands that run containers or write layers also link the native calls they will make; listing commands
  * link the template engine.
  */
@@ -20,8 +19,8 @@ final class StartupWarmer {
     private StartupWarmer() {}
 
     /**
-     * What a command will need beyond a date parse, all commands' common ground: the JSON parser too, except for
-     * {@code images}, whose one document (the image index) is read without Jackson.
+     * What a command will need beyond a date parse, all commands' common ground: a JSON read too, except for
+     * {@code images}, which reads one small document (the image index), too soon for a warm-up to be of use.
      */
     private enum Needs { CONTAINERS, LAYERS, TABLES, IMAGE_TABLE, NOTHING_MORE }
 
@@ -57,7 +56,7 @@ final class StartupWarmer {
     private static void warm(Needs needs) {
         if (needs == Needs.CONTAINERS) {
             // first what the command meets last and costs most: the native calls (a container's mount comes some
-            // 50 ms in); the main thread meanwhile initialises the JSON parser itself when it reads the image
+            // 50 ms in); the main thread meanwhile reads the image's JSON
             NativeLinks.linkForContainers();
             // container IDs come from a SecureRandom, whose first one loads the security providers (~20 ms), and
             // starting a process looks up the JDK's process logger, whose first lookup starts the logging
@@ -68,13 +67,7 @@ final class StartupWarmer {
             NativeLinks.linkForLayers();
         }
         if (needs != Needs.IMAGE_TABLE) {
-            try (JsonParser parser = new JsonFactory().createParser("{\"a\":[1]}")) {
-                while (parser.nextToken() != null) {
-                    // reading to the end links the parser's paths as the command's first read will
-                }
-            } catch (IOException | RuntimeException e) {
-                // a warm-up must never fail a command: the real read reports any real problem
-            }
+            warmJson();
         }
         ImageConfig.parseTime("2000-01-01T00:00:00.000000000Z");
         if (needs == Needs.TABLES || needs == Needs.IMAGE_TABLE) {
@@ -85,6 +78,18 @@ final class StartupWarmer {
             row.put("B", 1L);
             new dev.strata.cli.format.Formatter(Map.of("A", "A", "B", "B"), "table {{.A}}\t{{.B}}")
                     .render(null, java.util.List.of(row, row));
+        }
+    }
+
+    private static void warmJson() {
+        try {
+            byte[] document = "{\"a\":[1,\"b\\n\",true,null]}".getBytes(StandardCharsets.UTF_8);
+            JsonPullParser parser = new JsonPullParser(document);
+            while (parser.nextToken() != null) {
+                parser.getText(); // reading to the end links the parser's paths as the command's first read will
+            }
+        } catch (RuntimeException e) {
+            // a warm-up must never fail a command: the real read reports any real problem
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.strata.core.container;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.JsonPullParser;
+import dev.strata.core.oci.JsonToken;
 import dev.strata.core.oci.JsonWriting;
 import dev.strata.core.oci.StreamingJson;
 import java.io.IOException;
@@ -54,7 +54,7 @@ final class ContainerJson {
         });
     }
 
-    private static RunConfig runConfig(JsonParser p) throws IOException {
+    private static RunConfig runConfig(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }

@@ -1,8 +1,8 @@
 package dev.strata.core.container;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.strata.core.oci.JsonPullParser;
+import dev.strata.core.oci.JsonToken;
 import dev.strata.core.oci.JsonWriting;
 import dev.strata.core.oci.StreamingJson;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.List;
 final class HostJson {
     private HostJson() {}
 
-    static HostSettings read(JsonParser p) throws IOException {
+    static HostSettings read(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }
@@ -38,7 +38,7 @@ final class HostJson {
         return new HostSettings(mounts, ports, publishAllPorts, networkMode, readOnlyRootfs, autoRemove);
     }
 
-    private static HostSettings.ContainerMount mount(JsonParser p) throws IOException {
+    private static HostSettings.ContainerMount mount(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }
@@ -66,7 +66,7 @@ final class HostJson {
         return new HostSettings.ContainerMount(type, name, source, destination, readOnly, options, anonymous);
     }
 
-    static HostSettings.PublishedPort port(JsonParser p) throws IOException {
+    static HostSettings.PublishedPort port(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }

@@ -1,8 +1,6 @@
 package dev.strata.core.oci;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ final class ImageConfigCodec {
     }
 
     /** Docker's container config; its lists and maps stay as read (nulls inside included), as they always have. */
-    private static ContainerConfig containerConfig(JsonParser p) throws IOException {
+    private static ContainerConfig containerConfig(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }
@@ -85,7 +83,7 @@ final class ImageConfigCodec {
         return b.build();
     }
 
-    private static ImageConfig.RootFs rootfs(JsonParser p) throws IOException {
+    private static ImageConfig.RootFs rootfs(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }
@@ -103,7 +101,7 @@ final class ImageConfigCodec {
         return new ImageConfig.RootFs(type, diffIds);
     }
 
-    private static ImageConfig.History history(JsonParser p) throws IOException {
+    private static ImageConfig.History history(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }

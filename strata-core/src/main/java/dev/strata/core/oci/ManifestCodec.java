@@ -1,8 +1,6 @@
 package dev.strata.core.oci;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,7 @@ final class ManifestCodec {
         });
     }
 
-    private static Descriptor descriptor(JsonParser p) throws IOException {
+    private static Descriptor descriptor(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }
@@ -86,7 +84,7 @@ final class ManifestCodec {
         return new Descriptor(mediaType, digest, size, annotations, platform);
     }
 
-    private static Platform platform(JsonParser p) throws IOException {
+    private static Platform platform(JsonPullParser p) {
         if (!StreamingJson.startObject(p)) {
             return null;
         }

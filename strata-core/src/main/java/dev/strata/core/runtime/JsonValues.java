@@ -1,10 +1,9 @@
 package dev.strata.core.runtime;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.strata.core.oci.InvalidContentException;
+import dev.strata.core.oci.JsonPullParser;
+import dev.strata.core.oci.MalformedJsonException;
 import dev.strata.core.oci.StreamingJson;
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,18 +11,15 @@ import java.util.Map;
 
 /**
  * The small JSON documents of the runtime's helpers (runc's state and process list, conmon's sync pipe,
- * slirp4netns's API replies) read with the streaming parser into plain values (maps, lists, strings, numbers,
+ * slirp4netns's API replies) read with {@link JsonPullParser} into plain values (maps, lists, strings, numbers,
  * booleans, as {@link StreamingJson#any} gives them), with the lenient conversions of data binding's tree
  * ({@code JsonNode.path}, {@code asText}, {@code asInt}, {@code asBoolean}) that these readers used before: so they
  * behave as they did without data binding's start-up cost. A field that is absent is {@link #MISSING}, told apart
- * from a JSON {@code null} (which is Java {@code null}) as the tree told them apart. Thread-safe: stateless but for
- * the shared, immutable factory.
+ * from a JSON {@code null} (which is Java {@code null}) as the tree told them apart. Thread-safe: stateless.
  */
 public final class JsonValues {
     /** What {@link #path} gives for an absent field, and {@link #read} for a document without content. */
     public static final Object MISSING = Missing.VALUE;
-
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonValues() {}
 
@@ -36,9 +32,10 @@ public final class JsonValues {
      * @throws InvalidContentException "malformed WHAT: reason" for bad syntax
      */
     public static Object read(byte[] raw, String what) {
-        try (JsonParser p = FACTORY.createParser(raw)) {
+        try {
+            JsonPullParser p = new JsonPullParser(raw);
             return p.nextToken() == null ? MISSING : StreamingJson.any(p);
-        } catch (IOException e) {
+        } catch (MalformedJsonException e) {
             throw new InvalidContentException("malformed " + what + ": " + firstLine(e.getMessage()), e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.strata.core.snapshot;
 
-import com.fasterxml.jackson.core.JsonToken;
 import dev.strata.core.oci.Digest;
+import dev.strata.core.oci.JsonToken;
 import dev.strata.core.oci.JsonWriting;
 import dev.strata.core.oci.StreamingJson;
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.InvalidContentException;
+import dev.strata.core.oci.JsonPullParser;
+import dev.strata.core.oci.MalformedJsonException;
+import dev.strata.core.oci.StreamingJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,16 +15,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads and writes the image index: written with Jackson's streaming generator, read with {@link IndexJson}, since
- * {@code images} reads this file on every start and a Jackson parser's first use costs more than the rest of the
- * read (see there). Neither uses data binding, whose reflection would cost more than the whole command.
+ * Reads and writes the image index: written with Jackson's streaming generator, read with {@link JsonPullParser}
+ * into a tree ({@link StreamingJson#any}), since {@code images} reads this file on every start and a Jackson
+ * parser's first use costs more than the rest of the read (see there). Neither uses data binding, whose reflection
+ * would cost more than the whole command.
  */
 final class ImageIndexCodec {
     private ImageIndexCodec() {}
 
     static List<ImageRecord> read(byte[] raw, String what) {
         try {
-            if (!(IndexJson.parse(raw) instanceof Map<?, ?> document)) {
+            if (!(tree(raw) instanceof Map<?, ?> document)) {
                 throw new InvalidContentException("malformed " + what + ": not a JSON object");
             }
             Object entries = document.get("images");
@@ -39,9 +43,20 @@ final class ImageIndexCodec {
                 images.add(record(fields, what));
             }
             return images;
-        } catch (IllegalArgumentException e) {
+        } catch (MalformedJsonException | IllegalArgumentException e) { // the latter: a value refused by its type
             throw new InvalidContentException("malformed " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The whole document as maps, lists and scalars: nothing but whitespace may follow it. */
+    private static Object tree(byte[] raw) {
+        JsonPullParser p = new JsonPullParser(raw);
+        if (p.nextToken() == null) {
+            throw p.refuse("no content");
+        }
+        Object document = StreamingJson.any(p);
+        p.nextToken();
+        return document;
     }
 
     private static ImageRecord record(Map<?, ?> fields, String what) {
@@ -71,8 +86,8 @@ final class ImageIndexCodec {
         if (value == null) {
             return 0;
         }
-        if (value instanceof Long n) {
-            return n;
+        if (value instanceof Integer || value instanceof Long) { // the tree gives the smaller type that holds it
+            return ((Number) value).longValue();
         }
         throw new InvalidContentException("malformed " + what + ": expected an integer size, found " + value);
     }

@@ -2,9 +2,10 @@ package dev.strata.core.volume;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.strata.core.oci.InvalidContentException;
+import dev.strata.core.oci.JsonPullParser;
+import dev.strata.core.oci.JsonToken;
+import dev.strata.core.oci.MalformedJsonException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * The metadata file of one volume, in the shape of Docker's inspect object plus {@code Anonymous}. Read with
- * Jackson's streaming parser: {@code volume ls} reads one per volume, and data binding would cost more than
- * the command. The mountpoint recorded is for people reading the file; the store layout decides the real one.
+ * {@link JsonPullParser} and written with Jackson's generator: {@code volume ls} reads one per volume, and data
+ * binding would cost more than the command. The mountpoint recorded is for people reading the file; the store layout decides the real one.
  */
 final class VolumeMetadata {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -52,7 +53,8 @@ final class VolumeMetadata {
         boolean anonymous = false;
         Map<String, String> labels = Map.of();
         Map<String, String> options = Map.of();
-        try (JsonParser p = FACTORY.createParser(raw)) {
+        try {
+            JsonPullParser p = new JsonPullParser(raw);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidContentException("malformed " + what + ": not a JSON object");
             }
@@ -70,7 +72,7 @@ final class VolumeMetadata {
                     default -> p.skipChildren();
                 }
             }
-        } catch (IOException | DateTimeParseException e) {
+        } catch (MalformedJsonException | DateTimeParseException e) {
             throw new InvalidContentException("malformed " + what + ": " + e.getMessage(), e);
         }
         if (name == null || created == null) {
@@ -87,7 +89,7 @@ final class VolumeMetadata {
         g.writeEndObject();
     }
 
-    private static Map<String, String> readMap(JsonParser p, String what) throws IOException {
+    private static Map<String, String> readMap(JsonPullParser p, String what) {
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return Map.of();
         }
