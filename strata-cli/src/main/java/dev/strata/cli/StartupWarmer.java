@@ -58,10 +58,8 @@ final class StartupWarmer {
             // first what the command meets last and costs most: the native calls (a container's mount comes some
             // 50 ms in); the main thread meanwhile reads the image's JSON
             NativeLinks.linkForContainers();
-            // container IDs come from a SecureRandom, whose first one loads the security providers (~20 ms), and
-            // starting a process looks up the JDK's process logger, whose first lookup starts the logging
-            // framework (~25 ms)
-            new java.security.SecureRandom().nextInt();
+            // starting a process (conmon, runc) looks up the JDK's process logger, whose first lookup starts the
+            // logging framework (~7 ms)
             System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
         } else if (needs == Needs.LAYERS) {
             NativeLinks.linkForLayers();

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Repository {
     /** {@link AtomicFiles}' temporary files, which a killed process may leave: never a link or a tag. */
-    private static final String TEMP_PREFIX = ".tmp-";
+    private static final String TEMP_PREFIX = AtomicFiles.TEMPORARY_PREFIX;
 
     final RepositoryName name;
     final Set<Digest> blobs = ConcurrentHashMap.newKeySet();

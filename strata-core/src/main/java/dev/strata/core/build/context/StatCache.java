@@ -1,5 +1,6 @@
 package dev.strata.core.build.context;
 
+import dev.strata.core.sys.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -184,7 +185,7 @@ final class StatCache {
         try {
             Files.createDirectories(target.getParent());
             // A unique temporary name: two builds, in one process or two, may save the same cache at once.
-            temp = Files.createTempFile(target.getParent(), target.getFileName() + ".tmp-", "");
+            temp = AtomicFiles.createSibling(target);
             Files.write(temp, content.array());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;

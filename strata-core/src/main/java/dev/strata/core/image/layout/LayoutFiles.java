@@ -26,7 +26,7 @@ final class LayoutFiles {
     /** Copies a layer's blob to {@code target}, zero-copy when the layer is a local file; checks the size. */
     static void copyLayer(Layer layer, Path target) throws IOException {
         long expected = layer.descriptor().size();
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", "");
+        Path temp = AtomicFiles.createSibling(target);
         try {
             long copied;
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
