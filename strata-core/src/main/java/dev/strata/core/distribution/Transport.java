@@ -23,13 +23,14 @@ public final class Transport {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final HttpClient verified;
     private final Sleeper sleeper;
     private final int attempts;
+    // Made on first use: an HttpClient costs ~90 ms of CPU on a cold JVM (selector thread, TLS set-up), and a
+    // build holds a transport in case its base image must be pulled, which a cached build never does.
+    private HttpClient verified;
     private HttpClient unverified;
 
     public Transport(Sleeper sleeper, int attempts) {
-        this.verified = builder().build();
         this.sleeper = sleeper;
         this.attempts = attempts;
     }
@@ -40,7 +41,7 @@ public final class Transport {
     }
 
     HttpClient client(boolean verifyTls) {
-        return verifyTls ? verified : unverified();
+        return verifyTls ? verified() : unverified();
     }
 
     int attempts() {
@@ -60,6 +61,13 @@ public final class Transport {
         // HTTP/1.1: one connection per concurrent layer streams big blobs faster than HTTP/2's shared flow control.
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30));
+    }
+
+    private synchronized HttpClient verified() {
+        if (verified == null) {
+            verified = builder().build();
+        }
+        return verified;
     }
 
     private synchronized HttpClient unverified() {
