@@ -26,8 +26,11 @@ final class StartupWarmer {
 
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
     private static final Set<String> STARTING = Set.of("run", "start", "restart", "exec", "attach", "create");
-    /** The verbs that read or write layers: they stat, read attributes, create files. */
-    private static final Set<String> LAYERS = Set.of("commit", "load", "import");
+    /**
+     * The verbs that read or write layers: they stat, read attributes, create files (a build also stats every file
+     * of its context, cached or not).
+     */
+    private static final Set<String> LAYERS = Set.of("commit", "load", "import", "build");
     /** The verbs that print tables through the Go-template engine. */
     private static final Set<String> TABLES = Set.of("ps", "history", "volume", "system", "ls", "list");
 
