@@ -70,8 +70,11 @@ public final class AotTraining {
             {"save", "-o", archive.toString(), "training:1"},
             {"rmi", "training:1", "training:2"},
             {"load", "-i", archive.toString()},
-            // a container that never runs needs no root: create, commit and remove it
+            // a container that never runs needs no root: create it, then commit it below
             {"create", "--name", "training-commit", "training:1"},
+        });
+        writeChanges(store, "training-commit");
+        run(store, new String[][] {
             {"commit", "training-commit", "training:3"},
             {"ps", "-a"},
             {"rm", "training-commit"},
@@ -83,6 +86,29 @@ public final class AotTraining {
             {"volume", "rm", "training"},
             {"images", "-q"},
         });
+    }
+
+    /**
+     * Puts into the container's writable layer what a process in it would have left: new directories of small
+     * files. A commit of an empty layer would train none of the code a real commit spends its time in (reading
+     * the changes, writing and unpacking the layer).
+     */
+    private static void writeChanges(String store, String container) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Main.run(new String[] {"--root", store, "inspect", "-f", "{{.GraphDriver.Data.UpperDir}}", container},
+                new java.io.ByteArrayInputStream(new byte[0]), printed, new ByteArrayOutputStream(), printed, Map.of(),
+                Terminal.of(false, false));
+        Path upper = Path.of(out.toString(StandardCharsets.UTF_8).strip());
+        if (!Files.isDirectory(upper)) {
+            return; // nothing to train with; the commit below still runs
+        }
+        for (int d = 0; d < 4; d++) {
+            Path dir = Files.createDirectories(upper.resolve("data/d" + d));
+            for (int f = 0; f < 50; f++) {
+                Files.writeString(dir.resolve("f" + f), "file " + d + " " + f + " of the training's changes\n");
+            }
+        }
     }
 
     /** The image of the run training: a static {@code /bin/true} for this machine, and users to resolve. */
