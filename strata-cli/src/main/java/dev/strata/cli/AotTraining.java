@@ -138,6 +138,9 @@ public final class AotTraining {
             return;
         }
         String[] attached = {"run", "--rm", "--network", "none", "training:run", "/bin/true"};
+        // A real container is still running at the first look for its exit file, and the wait then asks whether its
+        // monitor is alive (reading /proc); the training's containers have always ended by then.
+        dev.strata.core.sys.Processes.isRunning((int) ProcessHandle.current().pid());
         run(store, new String[][] {
             attached, attached, attached,
             {"run", "--network", "none", "--name", "training-run", "training:run"},
