@@ -71,7 +71,17 @@ final class Libc {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
 
-    private static MemorySegment symbol(String name) {
+    /**
+     * A handle to any C function of the shape {@code descriptor}, whose first argument is the function's address
+     * (see {@link #symbol}): one linked stub serves every function of that shape.
+     */
+    @SuppressWarnings("restricted")
+    static MethodHandle plainAnyAddress(FunctionDescriptor descriptor) {
+        return LINKER.downcallHandle(descriptor);
+    }
+
+    /** The address of the C library's function {@code name}. */
+    static MemorySegment symbol(String name) {
         return LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
     }

@@ -15,10 +15,12 @@ public final class NativeLinks {
 
     /**
      * Links what running a container needs: the one system call handle, which serves {@code statx}, the mount
-     * API and {@code mount(2)}, the network namespace and the monitor's attach socket alike.
+     * API and {@code mount(2)}, the network namespace and the monitor's attach socket alike, and the one handle of
+     * the C library's {@code posix_spawn} family ({@link Spawn}), which starts the monitor and the runtime.
      */
     public static void linkForContainers() {
         linkSystemCalls();
+        linkSpawn();
     }
 
     /**
@@ -36,7 +38,15 @@ public final class NativeLinks {
      */
     public static void linkAll() {
         linkSystemCalls();
+        linkSpawn();
         Terminals.handles();
+    }
+
+    /** Links {@link LibcCall}'s handle and calls through it once ({@code sigemptyset}), for the same reason. */
+    private static void linkSpawn() {
+        try (Arena arena = Arena.ofConfined()) {
+            LibcCall.call(LibcFunction.SIGEMPTYSET, arena.allocate(128, 8).address());
+        }
     }
 
     /**
