@@ -72,12 +72,13 @@ final class Libc {
     }
 
     /**
-     * A handle to any C function of the shape {@code descriptor}, whose first argument is the function's address
-     * (see {@link #symbol}): one linked stub serves every function of that shape.
+     * Like {@link #withErrnoVariadic}, but for any function: the handle's first argument is the function's address
+     * (see {@link #symbol}), its second the errno capture segment. The linker keeps one stub per descriptor and
+     * options, so this shares the stub of a {@link #withErrnoVariadic} handle of the same shape.
      */
     @SuppressWarnings("restricted")
-    static MethodHandle plainAnyAddress(FunctionDescriptor descriptor) {
-        return LINKER.downcallHandle(descriptor);
+    static MethodHandle withErrnoVariadicAnyAddress(FunctionDescriptor descriptor, int firstVariadic) {
+        return LINKER.downcallHandle(descriptor, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
     }
 
     /** The address of the C library's function {@code name}. */

@@ -111,7 +111,7 @@ public final class Spawn {
                     }
                 }
             }
-            int pid = spawn(arena, request, sources);
+            int pid = spawn(arena, errno, request, sources);
             children.closeAll();
             return new SpawnedProcess(pid, stdinPipe, readEnds);
         } catch (IOException | RuntimeException | Error e) {
@@ -121,20 +121,20 @@ public final class Spawn {
         }
     }
 
-    private static int spawn(Arena arena, SpawnRequest request, int[] sources) throws IOException {
+    private static int spawn(Arena arena, MemorySegment errno, SpawnRequest request, int[] sources) throws IOException {
         MemorySegment actions = arena.allocate(SPAWN_STRUCT_SIZE, 16);
         MemorySegment attributes = arena.allocate(SPAWN_STRUCT_SIZE, 16);
-        check(LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_INIT, actions.address()), request, "posix_spawn_file_actions_init");
+        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_INIT, actions.address()), request, "posix_spawn_file_actions_init");
         try {
-            check(LibcCall.call(POSIX_SPAWNATTR_INIT, attributes.address()), request, "posix_spawnattr_init");
+            check(LibcCall.call(errno, POSIX_SPAWNATTR_INIT, attributes.address()), request, "posix_spawnattr_init");
             try {
-                fileActions(arena, request, sources, actions);
-                signals(arena, request, attributes);
+                fileActions(arena, errno, request, sources, actions);
+                signals(arena, errno, request, attributes);
                 MemorySegment pid = arena.allocate(ValueLayout.JAVA_INT);
                 String program = request.command().getFirst();
                 // a bare name is looked up on this JVM's PATH, as ProcessBuilder does
                 LibcFunction function = program.indexOf('/') >= 0 ? POSIX_SPAWN : POSIX_SPAWNP;
-                int error = LibcCall.call(function, pid.address(), Libc.cString(arena, program).address(),
+                int error = LibcCall.call(errno, function, pid.address(), Libc.cString(arena, program).address(),
                         actions.address(), attributes.address(), strings(arena, request.command()).address(),
                         strings(arena, environment(request.environment())).address());
                 if (error != 0) {
@@ -143,48 +143,49 @@ public final class Spawn {
                 }
                 return pid.get(ValueLayout.JAVA_INT, 0);
             } finally {
-                LibcCall.call(POSIX_SPAWNATTR_DESTROY, attributes.address());
+                LibcCall.call(errno, POSIX_SPAWNATTR_DESTROY, attributes.address());
             }
         } finally {
-            LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_DESTROY, actions.address());
+            LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_DESTROY, actions.address());
         }
     }
 
-    private static void fileActions(Arena arena, SpawnRequest request, int[] sources, MemorySegment actions)
+    private static void fileActions(Arena arena, MemorySegment errno, SpawnRequest request, int[] sources, MemorySegment actions)
             throws IOException {
         MemorySegment devNull = Libc.cString(arena, DEV_NULL);
         for (int fd = 0; fd < sources.length; fd++) {
             // a number not asked for below the highest one is closed: glibc ignores EBADF from that close
             int error = sources[fd] == Integer.MIN_VALUE
-                    ? LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_ADDCLOSE, actions.address(), fd)
+                    ? LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCLOSE, actions.address(), fd)
                     : sources[fd] < 0
-                    ? LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_ADDOPEN, actions.address(), fd, devNull.address(),
+                    ? LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDOPEN, actions.address(), fd, devNull.address(),
                             fd == 0 ? O_RDONLY : O_WRONLY, 0)
-                    : LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_ADDDUP2, actions.address(), sources[fd], fd);
+                    : LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDDUP2, actions.address(), sources[fd], fd);
             check(error, request, "posix_spawn_file_actions_add");
         }
-        check(LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP, actions.address(), sources.length), request,
+        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP, actions.address(), sources.length), request,
                 "posix_spawn_file_actions_addclosefrom_np");
         if (request.directory().isPresent()) {
-            check(LibcCall.call(POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP, actions.address(),
+            check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP, actions.address(),
                     Libc.cString(arena, request.directory().get()).address()), request,
                     "posix_spawn_file_actions_addchdir_np");
         }
     }
 
-    private static void signals(Arena arena, SpawnRequest request, MemorySegment attributes) throws IOException {
+    private static void signals(Arena arena, MemorySegment errno, SpawnRequest request,
+            MemorySegment attributes) throws IOException {
         MemorySegment mask = arena.allocate(SIGSET_SIZE, 8);
-        LibcCall.call(SIGEMPTYSET, mask.address());
+        LibcCall.call(errno, SIGEMPTYSET, mask.address());
         MemorySegment defaults = arena.allocate(SIGSET_SIZE, 8);
-        LibcCall.call(SIGEMPTYSET, defaults.address());
+        LibcCall.call(errno, SIGEMPTYSET, defaults.address());
         for (int signal : JVM_SIGNALS) {
-            LibcCall.call(SIGADDSET, defaults.address(), signal);
+            LibcCall.call(errno, SIGADDSET, defaults.address(), signal);
         }
-        check(LibcCall.call(POSIX_SPAWNATTR_SETSIGMASK, attributes.address(), mask.address()), request,
+        check(LibcCall.call(errno, POSIX_SPAWNATTR_SETSIGMASK, attributes.address(), mask.address()), request,
                 "posix_spawnattr_setsigmask");
-        check(LibcCall.call(POSIX_SPAWNATTR_SETSIGDEFAULT, attributes.address(), defaults.address()), request,
+        check(LibcCall.call(errno, POSIX_SPAWNATTR_SETSIGDEFAULT, attributes.address(), defaults.address()), request,
                 "posix_spawnattr_setsigdefault");
-        check(LibcCall.call(POSIX_SPAWNATTR_SETFLAGS, attributes.address(),
+        check(LibcCall.call(errno, POSIX_SPAWNATTR_SETFLAGS, attributes.address(),
                 POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF), request, "posix_spawnattr_setflags");
     }
 
