@@ -124,7 +124,8 @@ public final class Spawn {
     private static int spawn(Arena arena, MemorySegment errno, SpawnRequest request, int[] sources) throws IOException {
         MemorySegment actions = arena.allocate(SPAWN_STRUCT_SIZE, 16);
         MemorySegment attributes = arena.allocate(SPAWN_STRUCT_SIZE, 16);
-        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_INIT, actions.address()), request, "posix_spawn_file_actions_init");
+        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_INIT, actions.address()), request,
+                "posix_spawn_file_actions_init");
         try {
             check(LibcCall.call(errno, POSIX_SPAWNATTR_INIT, attributes.address()), request, "posix_spawnattr_init");
             try {
@@ -150,7 +151,8 @@ public final class Spawn {
         }
     }
 
-    private static void fileActions(Arena arena, MemorySegment errno, SpawnRequest request, int[] sources, MemorySegment actions)
+    private static void fileActions(Arena arena, MemorySegment errno, SpawnRequest request, int[] sources,
+            MemorySegment actions)
             throws IOException {
         MemorySegment devNull = Libc.cString(arena, DEV_NULL);
         for (int fd = 0; fd < sources.length; fd++) {
@@ -163,8 +165,8 @@ public final class Spawn {
                     : LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDDUP2, actions.address(), sources[fd], fd);
             check(error, request, "posix_spawn_file_actions_add");
         }
-        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP, actions.address(), sources.length), request,
-                "posix_spawn_file_actions_addclosefrom_np");
+        check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCLOSEFROM_NP, actions.address(), sources.length),
+                request, "posix_spawn_file_actions_addclosefrom_np");
         if (request.directory().isPresent()) {
             check(LibcCall.call(errno, POSIX_SPAWN_FILE_ACTIONS_ADDCHDIR_NP, actions.address(),
                     Libc.cString(arena, request.directory().get()).address()), request,
