@@ -71,7 +71,18 @@ final class Libc {
         return LINKER.downcallHandle(symbol(name), descriptor);
     }
 
-    private static MemorySegment symbol(String name) {
+    /**
+     * Like {@link #withErrnoVariadic}, but for any function: the handle's first argument is the function's address
+     * (see {@link #symbol}), its second the errno capture segment. The linker keeps one stub per descriptor and
+     * options, so this shares the stub of a {@link #withErrnoVariadic} handle of the same shape.
+     */
+    @SuppressWarnings("restricted")
+    static MethodHandle withErrnoVariadicAnyAddress(FunctionDescriptor descriptor, int firstVariadic) {
+        return LINKER.downcallHandle(descriptor, CAPTURE_ERRNO, Linker.Option.firstVariadicArg(firstVariadic));
+    }
+
+    /** The address of the C library's function {@code name}. */
+    static MemorySegment symbol(String name) {
         return LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new UnsatisfiedLinkError("the C library has no " + name));
     }

@@ -15,10 +15,12 @@ public final class NativeLinks {
 
     /**
      * Links what running a container needs: the one system call handle, which serves {@code statx}, the mount
-     * API and {@code mount(2)}, the network namespace and the monitor's attach socket alike.
+     * API and {@code mount(2)}, the network namespace and the monitor's attach socket alike, and through the same
+     * stub the C library's {@code posix_spawn} family ({@link Spawn}), which starts the monitor and the runtime.
      */
     public static void linkForContainers() {
         linkSystemCalls();
+        linkSpawn();
     }
 
     /**
@@ -36,7 +38,18 @@ public final class NativeLinks {
      */
     public static void linkAll() {
         linkSystemCalls();
+        linkSpawn();
         Terminals.handles();
+    }
+
+    /**
+     * Makes {@link LibcCall}'s handle, which shares the system call handle's stub, and calls through it once
+     * ({@code sigemptyset}): its own call site's invoker is linked on the first call.
+     */
+    private static void linkSpawn() {
+        try (Arena arena = Arena.ofConfined()) {
+            LibcCall.call(Libc.errnoSegment(arena), LibcFunction.SIGEMPTYSET, arena.allocate(128, 8).address());
+        }
     }
 
     /**

@@ -17,7 +17,7 @@ import java.lang.invoke.MethodHandle;
  */
 final class Syscall {
     /** {@code long syscall(long, ...)}: the number is the one fixed argument, the kernel's six are variadic. */
-    private static final FunctionDescriptor SHAPE =
+    static final FunctionDescriptor SHAPE =
             FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG, LONG, LONG, LONG);
 
     /** The one handle; its first argument is the errno capture segment. Linked when this class initialises. */

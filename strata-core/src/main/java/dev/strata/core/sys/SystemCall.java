@@ -17,6 +17,11 @@ enum SystemCall {
     OPENAT(257, 56),
     IOCTL(16, 29),
     KILL(62, 129),
+    PIPE2(293, 59),
+    FCNTL(72, 25),
+    PPOLL(271, 73),
+    WAIT4(61, 260),
+    WAITID(247, 95),
     GETEUID(107, 175),
     GETEGID(108, 177),
 

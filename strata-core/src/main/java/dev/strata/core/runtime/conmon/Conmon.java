@@ -7,15 +7,19 @@ import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.Fifos;
 import dev.strata.core.sys.Processes;
 import dev.strata.core.sys.SeqPacketSocket;
+import dev.strata.core.sys.Spawn;
+import dev.strata.core.sys.SpawnRequest;
+import dev.strata.core.sys.SpawnRequest.Output;
+import dev.strata.core.sys.SpawnedProcess;
 import dev.strata.core.sys.WindowSize;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,16 +31,12 @@ import java.util.OptionalInt;
  * container another one created. Thread-safe.
  */
 public final class Conmon {
-    /** The descriptor the launching shell gives conmon for its sync pipe: a dup of the JVM's pipe. */
-    private static final String SYNC_FD = "3";
     /**
-     * The launching shell: conmon gets the pipe as stdout, stderr and sync pipe; the shell then drops its own copies
-     * and waits on its stdin. It must outlive conmon's report: the JDK closes a child's output pipe as soon as
-     * that child exits, and conmon's first process exits before its second one reports. Closing the shell's
-     * stdin ends it.
+     * The descriptor conmon gets its sync pipe on. It is the write end of the same pipe as conmon's stdout and
+     * stderr, so that its complaints before the report arrive in order with it, read from one pipe. Conmon's first
+     * process exits before its second one reports; the pipe is this JVM's own, read as long as needed.
      */
-    private static final String LAUNCH = "exec " + SYNC_FD + ">&1 1>/dev/null 2>&1; \"$@\" 1>&" + SYNC_FD + " 2>&"
-            + SYNC_FD + "; exec " + SYNC_FD + ">&-; exec cat >/dev/null";
+    private static final int SYNC_FD = 3;
     /** Inherited, these would make runc talk to the caller's systemd or take over its sockets. */
     private static final List<String> UNINHERITED_ENVIRONMENT =
             List.of("NOTIFY_SOCKET", "LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES");
@@ -75,21 +75,19 @@ public final class Conmon {
             for (Path stale : List.of(files.exitFile(), files.oomFile(), files.containerPidFile(), files.conmonPidFile())) {
                 Files.deleteIfExists(stale);
             }
-            ProcessBuilder builder = new ProcessBuilder(launchCommand(request))
-                    .directory(files.dir().toFile())
-                    .redirectInput(Redirect.PIPE)
-                    .redirectErrorStream(true);
-            builder.environment().keySet().removeAll(UNINHERITED_ENVIRONMENT);
-            builder.environment().put("_OCI_SYNCPIPE", SYNC_FD);
-            Process launcher = builder.start();
+            Map<String, String> environment = new HashMap<>(System.getenv());
+            environment.keySet().removeAll(UNINHERITED_ENVIRONMENT);
+            environment.put("_OCI_SYNCPIPE", Integer.toString(SYNC_FD));
+            SpawnRequest spawn = SpawnRequest.of(command(request)).withEnvironment(environment)
+                    .inDirectory(files.dir()).withStderr(Output.STDOUT).withDescriptor(SYNC_FD, Output.STDOUT);
             SyncPipe report;
-            try (var pipe = launcher.getInputStream()) {
-                report = SyncPipe.read(pipe);
-            } finally {
-                launcher.getOutputStream().close(); // the shell's `cat` ends
+            int launcherExit;
+            // closing reaps conmon's first process, killing it first if reading the report failed
+            try (SpawnedProcess launcher = Spawn.start(spawn)) {
+                report = SyncPipe.read(launcher.stdout());
+                // the launcher is conmon's first process: it writes the conmon PID file, then exits
+                launcherExit = launcher.waitFor();
             }
-            // the launcher is conmon's first process: it writes the conmon PID file, then exits
-            int launcherExit = launcher.waitFor();
             if (!report.created()) {
                 throw createFailure(action, report, launcherExit);
             }
@@ -98,9 +96,6 @@ public final class Conmon {
         } catch (IOException e) {
             throw new OciRuntimeException(Kind.SYSTEM, action + ": " + e.getMessage()
                     + "; is conmon installed (Debian package conmon)?", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OciRuntimeException(Kind.SYSTEM, action + ": interrupted", e);
         }
     }
 
@@ -195,10 +190,9 @@ public final class Conmon {
         }
     }
 
-    private List<String> launchCommand(CreateRequest request) {
+    private List<String> command(CreateRequest request) {
         ConmonFiles files = request.files();
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", LAUNCH, "conmon-launch"));
-        command.addAll(List.of(conmonBinary.toString(),
+        List<String> command = new ArrayList<>(List.of(conmonBinary.toString(),
                 "--api-version",
                 "--cid", request.id(),
                 "--cuuid", request.id(),

@@ -223,6 +223,17 @@ class ConmonTest {
     }
 
     @Test
+    void aMissingConmonIsASystemErrorNamingItAndItsPackage() {
+        Conmon missing = new Conmon(dir.resolve("no-conmon"), BusyboxBundles.RUNC, runc.stateRoot());
+        assertThatThrownBy(() -> missing.create(new CreateRequest("strata-conmon-missing", "missing",
+                        dir.resolve("bundle"), dir.resolve("userdata"), false, false, List.of())))
+                .isInstanceOfSatisfying(StrataException.class, e -> assertThat(e.kind()).isEqualTo(Kind.SYSTEM))
+                .hasMessageContaining("cannot create container strata-conmon-missing")
+                .hasMessageContaining(dir.resolve("no-conmon").toString())
+                .hasMessageContaining("Debian package conmon");
+    }
+
+    @Test
     void anEndedContainerCanBeNeitherAttachedNorResized() throws Exception {
         MonitoredContainer container = create(dir, false, false, List.of(), "true");
         runc.start(container.id());
