@@ -58,12 +58,9 @@ final class StartupWarmer {
 
     private static void warm(Needs needs) {
         if (needs == Needs.CONTAINERS) {
-            // first what the command meets last and costs most: the native calls (a container's mount comes some
-            // 50 ms in); the main thread meanwhile reads the image's JSON
+            // the native calls (a container's mount comes some 50 ms in; conmon and runc are started through
+            // posix_spawn); the main thread meanwhile reads the image's JSON
             NativeLinks.linkForContainers();
-            // starting a process (conmon, runc) looks up the JDK's process logger, whose first lookup starts the
-            // logging framework (~7 ms)
-            System.getLogger("java.lang.ProcessBuilder").isLoggable(System.Logger.Level.DEBUG);
         } else if (needs == Needs.LAYERS) {
             NativeLinks.linkForLayers();
         }
