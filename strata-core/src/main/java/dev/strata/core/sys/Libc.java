@@ -8,7 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,8 +42,11 @@ final class Libc {
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /**
+     * Where errno sits in the capture segment, found by walking the struct's members (padding included) rather
+     * than with a layout path's VarHandle, whose machinery costs ~5 ms of a command's start.
+     */
+    private static final long ERRNO_OFFSET = errnoOffset();
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
 
     private Libc() {}
@@ -92,7 +94,7 @@ final class Libc {
     }
 
     static int errno(MemorySegment state) {
-        return (int) ERRNO.get(state, 0L);
+        return state.get(INT, ERRNO_OFFSET);
     }
 
     static MemorySegment cString(Arena arena, Path path) {
@@ -116,5 +118,16 @@ final class Libc {
         } catch (IllegalArgumentException e) {
             return StandardCharsets.UTF_8;
         }
+    }
+
+    private static long errnoOffset() {
+        long offset = 0;
+        for (MemoryLayout member : CAPTURE_LAYOUT.memberLayouts()) {
+            if (member.name().filter("errno"::equals).isPresent()) {
+                return offset;
+            }
+            offset += member.byteSize();
+        }
+        throw new UnsatisfiedLinkError("the linker captures no errno here");
     }
 }
