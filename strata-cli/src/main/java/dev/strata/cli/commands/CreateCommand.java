@@ -2,7 +2,6 @@ package dev.strata.cli.commands;
 
 import dev.strata.cli.Cli;
 import dev.strata.cli.Syntax;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -23,7 +22,7 @@ public final class CreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        cli.out().println(cli.engine().containers().create(flags.toOptions(true, cli.env()), Path.of("").toAbsolutePath()).id());
+        cli.out().println(ImagePolicy.create(cli, flags.toOptions(true, cli.env()), flags.pullPolicy()).id());
         return 0;
     }
 }

@@ -8,7 +8,6 @@ import dev.strata.core.container.ContainerRecord;
 import dev.strata.core.engine.ContainerStartException;
 import dev.strata.core.engine.Containers;
 import dev.strata.core.runtime.conmon.Attachment;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
@@ -44,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
         Containers containers = cli.engine().containers();
         ContainerRecord record;
         try {
-            record = containers.create(flags.toOptions(detach, cli.env()), Path.of("").toAbsolutePath());
+            record = ImagePolicy.create(cli, flags.toOptions(detach, cli.env()), flags.pullPolicy());
         } catch (StrataException e) {
             cli.err().println("Error: " + e.getMessage());
             return FAILED;

@@ -36,6 +36,7 @@ final class RunFlags {
     private Integer stopTimeout;
     private String image;
     private List<String> command = List.of();
+    private String pull = "missing";
 
     /** Adds these options, the image and its command to a verb's syntax; options after the image are the command's. */
     Syntax declare(Syntax s) {
@@ -59,12 +60,19 @@ final class RunFlags {
                         v -> network = v)
                 .flag("--read-only", "Mount the container's root filesystem as read only", v -> readOnly = v)
                 .flag("--rm", "Automatically remove the container when it exits", v -> autoRemove = v)
+                .option("--pull", "<string>", "Pull image before running (\"always\", \"missing\", \"never\") (default \"missing\")",
+                        v -> pull = v)
                 .option("--stop-signal", "<stopSignal>", "Signal to stop the container", v -> stopSignal = v)
                 .intOption("--stop-timeout", "<stopTimeout>", "Timeout (in seconds) to stop a container",
                         v -> stopTimeout = v)
                 .parameter("0", "1", "IMAGE", v -> image = v)
                 .parameters("1..*", "0..*", "COMMAND", v -> command = v)
                 .stopAtPositional();
+    }
+
+    /** {@code --pull}: when the image is pulled before the container is made ({@link ImagePolicy}). */
+    String pullPolicy() {
+        return pull;
     }
 
     /** The options as the engine takes them; {@code -e NAME} reads NAME from {@code hostEnv}, as Docker does. */

@@ -59,6 +59,38 @@ class OwnRegistryTest {
     }
 
     @Test
+    void runAndCreatePullAMissingImageAsPullSaysShowingThePullOnStandardError() throws Exception {
+        String name = registry.host() + "/test/runner:1";
+        StrataRunner a = strata("a");
+        a.ok("import", TestImages.busyboxTar(dir).toString(), name);
+        a.ok("push", name);
+        StrataRunner b = strata("b");
+
+        var never = b.run("run", "--rm", "--pull", "never", "--network", "none", name, "echo", "hi");
+        assertThat(never.exitCode()).isEqualTo(125);
+        assertThat(never.err()).contains("No such image: " + name);
+        assertThat(b.run("inspect", name).exitCode()).isEqualTo(1);
+
+        var run = b.ok("run", "--rm", "--network", "none", name, "echo", "hi");
+        assertThat(run.out()).isEqualTo("hi\n");
+        assertThat(run.err()).contains("Unable to find image '" + name + "' locally")
+                .contains("Status: Downloaded newer image for " + name);
+        assertThat(id(b, name)).isEqualTo(id(a, name));
+
+        var again = b.ok("run", "--rm", "--network", "none", name, "echo", "again");
+        assertThat(again.out()).isEqualTo("again\n");
+        assertThat(again.err()).doesNotContain("Unable to find image");
+
+        var always = b.ok("create", "--pull", "always", name, "sh");
+        assertThat(always.out().strip()).matches("[0-9a-f]{64}");
+        assertThat(always.err()).contains("Status: Image is up to date for " + name);
+
+        var bogus = b.run("run", "--pull", "sometimes", name);
+        assertThat(bogus.exitCode()).isEqualTo(125);
+        assertThat(bogus.err()).contains("invalid pull option: 'sometimes'");
+    }
+
+    @Test
     void busyboxRoundTripKeepsTheImageIdAndLayersAndSkopeoReadsWhatWasPushed() throws Exception {
         String name = registry.host() + "/test/busybox:1";
         StrataRunner a = strata("a");
