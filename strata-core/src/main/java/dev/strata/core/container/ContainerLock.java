@@ -1,6 +1,7 @@
 package dev.strata.core.container;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.FileLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,7 +28,7 @@ public final class ContainerLock implements AutoCloseable {
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                return new ContainerLock(channel, channel.lock());
+                return new ContainerLock(channel, FileLocks.lock(channel));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;

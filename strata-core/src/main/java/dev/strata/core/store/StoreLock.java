@@ -1,6 +1,7 @@
 package dev.strata.core.store;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.FileLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,7 +30,7 @@ public final class StoreLock {
             Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                return new Held(channel, channel.lock());
+                return new Held(channel, FileLocks.lock(channel));
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
