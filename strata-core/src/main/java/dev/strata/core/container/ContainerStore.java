@@ -231,9 +231,7 @@ public final class ContainerStore {
     private void checkNameFree(String name, String ownId) {
         for (Container c : list()) {
             if (c.record().name().equals(name) && !c.record().id().equals(ownId)) {
-                throw new StrataException(StrataException.Kind.CONFLICT, "Conflict. The container name \"/" + name
-                        + "\" is already in use by container \"" + c.record().id()
-                        + "\". You have to remove (or rename) that container to be able to reuse that name.");
+                throw new NameTakenException(name, c.record().id());
             }
         }
     }

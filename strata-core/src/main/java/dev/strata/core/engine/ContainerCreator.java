@@ -7,6 +7,7 @@ import dev.strata.core.container.ContainerState;
 import dev.strata.core.container.ContainerStore;
 import dev.strata.core.container.HostSettings;
 import dev.strata.core.container.NameGenerator;
+import dev.strata.core.container.NameTakenException;
 import dev.strata.core.container.RunConfig;
 import dev.strata.core.container.RunConfigs;
 import dev.strata.core.container.RunOptions;
@@ -18,8 +19,10 @@ import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.LocalStore;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /** {@code create}: a container record and its empty writable layer, pinned to the image it was made from. */
@@ -47,9 +50,8 @@ final class ContainerCreator {
             }
         }
         String id = newId();
-        String name = options.name() != null && !options.name().isEmpty()
-                ? ContainerStore.validName(options.name())
-                : newName();
+        boolean named = options.name() != null && !options.name().isEmpty();
+        String name = named ? ContainerStore.validName(options.name()) : null;
         String hostname = options.hostname() != null && !options.hostname().isEmpty() ? options.hostname() : id.substring(0, 12);
         RunConfig config = RunConfigs.merge(imageConfig.config(), options, hostname, host.exposedPorts(),
                 host.anonymousVolumeTargets());
@@ -57,12 +59,27 @@ final class ContainerCreator {
         if (config.stopSignal() != null && !config.stopSignal().isEmpty()) {
             ContainerLifecycle.signalNumber(config.stopSignal()); // refused now, as Docker does, not at the first stop
         }
-        ContainerRecord record = new ContainerRecord(id, name, Times.format(clock.instant()), options.image(),
-                image.id().toString(), chain, process.getFirst(), process.subList(1, process.size()), config,
-                new HostSettings(host.mounts(), host.ports(), options.publishAll(), host.networkMode(),
-                        options.readOnly(), options.autoRemove()));
-        containers.create(record, ContainerState.created(), ContainerCreator::makeLayerDirs);
-        return record;
+        String created = Times.format(clock.instant());
+        HostSettings settings = new HostSettings(host.mounts(), host.ports(), options.publishAll(), host.networkMode(),
+                options.readOnly(), options.autoRemove());
+        // A generated name is checked once, by the store as it publishes (which lists every container), and drawn
+        // again in the rare case it is taken: listing the containers first as well cost a second read of all of them.
+        NameGenerator names = new NameGenerator(random);
+        Set<String> taken = new HashSet<>();
+        while (true) {
+            String chosen = named ? name : names.next(taken::contains);
+            ContainerRecord record = new ContainerRecord(id, chosen, created, options.image(), image.id().toString(),
+                    chain, process.getFirst(), process.subList(1, process.size()), config, settings);
+            try {
+                containers.create(record, ContainerState.created(), ContainerCreator::makeLayerDirs);
+                return record;
+            } catch (NameTakenException e) {
+                if (named) {
+                    throw e;
+                }
+                taken.add(chosen);
+            }
+        }
     }
 
     /** What the engine worked out from the mount, port and network options before creating. */
@@ -85,13 +102,6 @@ final class ContainerCreator {
         Files.createDirectory(paths.upper());
         Files.createDirectory(paths.work());
         Files.createDirectory(paths.merged());
-    }
-
-    /** A generated name none of the store's containers has (the store checks again when it publishes). */
-    private String newName() {
-        java.util.Set<String> taken = new java.util.HashSet<>();
-        containers.list().forEach(c -> taken.add(c.name()));
-        return new NameGenerator(random).next(taken::contains);
     }
 
     private String newId() {
