@@ -18,6 +18,9 @@ final class Bodies {
         void accept(ByteBuffer chunk);
     }
 
+    /** How much of a body that is too large is still read before it is refused; past this, the answer comes at once. */
+    static final long DRAINED = 64L << 20;
+
     private Bodies() {}
 
     /** Passes every chunk of the body to {@code consumer}; an aborted body (client gone, truncated) throws. */
@@ -47,23 +50,57 @@ final class Bodies {
         }
     }
 
-    /** The whole body, refused with {@code tooLarge} (and status 413) past {@code max} bytes. */
+    /**
+     * Reads and drops what is left of the body, up to {@link #DRAINED} bytes, before an error answer: a client that
+     * sends its whole body first then reads the answer, and the connection stays fit to be used again. A body that
+     * breaks off or goes on past the bound is left to the connection's close.
+     */
+    static void discardRest(Request request) {
+        long[] total = {0};
+        try {
+            forEachChunk(request, chunk -> {
+                total[0] += chunk.remaining();
+                if (total[0] > DRAINED) {
+                    throw new IllegalStateException("too much to drain");
+                }
+            });
+        } catch (IOException | IllegalStateException e) {
+            // nothing more to read from this client; Jetty closes the connection
+        }
+    }
+
+    /**
+     * The whole body, refused with {@code tooLarge} (and status 413) past {@code max} bytes. A body up to
+     * {@link #DRAINED} bytes is read to its end (and dropped) before the refusal: a client that sends its whole
+     * body before it reads the answer would otherwise find the connection reset instead of the 413.
+     */
     static byte[] read(Request request, int max, ErrorCode tooLarge) throws IOException {
         long declared = request.getLength();
         if (declared > max) {
+            if (declared <= DRAINED) {
+                discardRest(request);
+            }
             throw new RegistryException(tooLarge, 413, "cannot accept the body: it is " + declared
                     + " bytes, more than the " + max + " allowed");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        long[] total = {0};
         forEachChunk(request, chunk -> {
-            if (out.size() + chunk.remaining() > max) {
+            total[0] += chunk.remaining();
+            if (total[0] > DRAINED) {
                 throw new RegistryException(tooLarge, 413, "cannot accept the body: it is more than the " + max
                         + " bytes allowed");
             }
-            byte[] bytes = new byte[chunk.remaining()];
-            chunk.get(bytes);
-            out.write(bytes, 0, bytes.length);
+            if (total[0] <= max) {
+                byte[] bytes = new byte[chunk.remaining()];
+                chunk.get(bytes);
+                out.write(bytes, 0, bytes.length);
+            }
         });
+        if (total[0] > max) {
+            throw new RegistryException(tooLarge, 413, "cannot accept the body: it is more than the " + max
+                    + " bytes allowed");
+        }
         return out.toByteArray();
     }
 }

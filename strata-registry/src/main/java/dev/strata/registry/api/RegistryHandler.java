@@ -58,8 +58,10 @@ public final class RegistryHandler extends Handler.Abstract {
         try {
             dispatch(ex, Route.parse(request.getHttpURI().getPath()));
         } catch (RegistryException e) {
+            Bodies.discardRest(request);
             ex.sendError(e);
         } catch (Access.Refused e) {
+            Bodies.discardRest(request);
             ex.sendDenied(e.denied);
         } catch (IOException e) {
             // the client went away or sent a broken body; an upload keeps what arrived before
