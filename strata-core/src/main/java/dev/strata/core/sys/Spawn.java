@@ -72,14 +72,7 @@ public final class Spawn {
             int highest = request.highestDescriptor();
             // the source of each of the child's descriptors: a pipe end, or -1 for /dev/null
             int[] sources = new int[highest + 1];
-            int stdinPipe = -1;
-            if (request.stdin() == SpawnRequest.Input.PIPE) {
-                int[] pipe = pipe(arena, errno);
-                sources[0] = children.add(pipe[0]);
-                stdinPipe = parents.add(pipe[1]);
-            } else {
-                sources[0] = -1;
-            }
+            sources[0] = -1; // stdin from /dev/null
             int[] readEnds = new int[highest + 1];
             Arrays.fill(readEnds, -1);
             for (int fd = 1; fd <= highest; fd++) {
@@ -113,7 +106,7 @@ public final class Spawn {
             }
             int pid = spawn(arena, errno, request, sources);
             children.closeAll();
-            return new SpawnedProcess(pid, stdinPipe, readEnds);
+            return new SpawnedProcess(pid, readEnds);
         } catch (IOException | RuntimeException | Error e) {
             children.closeAll();
             parents.closeAll();

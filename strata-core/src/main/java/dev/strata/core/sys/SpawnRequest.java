@@ -10,26 +10,18 @@ import java.util.TreeMap;
 
 /**
  * What {@link Spawn#start} gives a new process: its command line, its whole environment, its working directory,
- * and each of its descriptors; the child gets no other descriptor of this JVM. Immutable.
+ * and each of its output descriptors (stdin is {@code /dev/null}: nothing here feeds a child); the child gets no
+ * other descriptor of this JVM. Immutable.
  *
  * @param command the program (a path, or a name looked up on this JVM's {@code PATH}) and its arguments
  * @param environment every variable the child gets, and no other
  * @param directory the child's working directory; empty for this JVM's
- * @param stdin descriptor 0
  * @param stdout descriptor 1
  * @param stderr descriptor 2; {@link Output#STDOUT} for the same file or pipe as descriptor 1
  * @param extraDescriptors descriptors from 3 up, each to a file, a pipe of its own or stdout's
  */
 public record SpawnRequest(List<String> command, Map<String, String> environment, Optional<Path> directory,
-        Input stdin, Output stdout, Output stderr, Map<Integer, Output> extraDescriptors) {
-
-    /** Where the child's stdin comes from. */
-    public enum Input {
-        /** {@code /dev/null}: the child reads end of file. */
-        NULL,
-        /** A pipe the caller writes through {@link SpawnedProcess#stdin()}. */
-        PIPE
-    }
+        Output stdout, Output stderr, Map<Integer, Output> extraDescriptors) {
 
     /** Where one of the child's output descriptors goes. */
     public enum Output {
@@ -53,7 +45,6 @@ public record SpawnRequest(List<String> command, Map<String, String> environment
             }
         }
         Objects.requireNonNull(directory, "directory");
-        Objects.requireNonNull(stdin, "stdin");
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
         if (stdout == Output.STDOUT) {
@@ -75,36 +66,31 @@ public record SpawnRequest(List<String> command, Map<String, String> environment
      * and stderr to pipes of their own, as {@link ProcessBuilder} starts one.
      */
     public static SpawnRequest of(List<String> command) {
-        return new SpawnRequest(command, System.getenv(), Optional.empty(), Input.NULL, Output.PIPE, Output.PIPE,
-                Map.of());
+        return new SpawnRequest(command, System.getenv(), Optional.empty(), Output.PIPE, Output.PIPE, Map.of());
     }
 
     public SpawnRequest withEnvironment(Map<String, String> environment) {
-        return new SpawnRequest(command, environment, directory, stdin, stdout, stderr, extraDescriptors);
+        return new SpawnRequest(command, environment, directory, stdout, stderr, extraDescriptors);
     }
 
     public SpawnRequest inDirectory(Path directory) {
-        return new SpawnRequest(command, environment, Optional.of(directory.toAbsolutePath()), stdin, stdout, stderr,
+        return new SpawnRequest(command, environment, Optional.of(directory.toAbsolutePath()), stdout, stderr,
                 extraDescriptors);
     }
 
-    public SpawnRequest withStdin(Input stdin) {
-        return new SpawnRequest(command, environment, directory, stdin, stdout, stderr, extraDescriptors);
-    }
-
     public SpawnRequest withStdout(Output stdout) {
-        return new SpawnRequest(command, environment, directory, stdin, stdout, stderr, extraDescriptors);
+        return new SpawnRequest(command, environment, directory, stdout, stderr, extraDescriptors);
     }
 
     public SpawnRequest withStderr(Output stderr) {
-        return new SpawnRequest(command, environment, directory, stdin, stdout, stderr, extraDescriptors);
+        return new SpawnRequest(command, environment, directory, stdout, stderr, extraDescriptors);
     }
 
     /** This request with descriptor {@code fd} (3 or more) of the child going to {@code output}. */
     public SpawnRequest withDescriptor(int fd, Output output) {
         Map<Integer, Output> extra = new TreeMap<>(extraDescriptors);
         extra.put(fd, output);
-        return new SpawnRequest(command, environment, directory, stdin, stdout, stderr, extra);
+        return new SpawnRequest(command, environment, directory, stdout, stderr, extra);
     }
 
     /** The highest descriptor the child gets. */

@@ -7,7 +7,6 @@ import static dev.strata.core.sys.SystemCall.WAITID;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -26,16 +25,14 @@ public final class SpawnedProcess implements AutoCloseable {
     private static final long POLLFD_SIZE = 8;
 
     private final int pid;
-    private final PipeOutputStream stdin;
     /** Index: the child's descriptor; null where the child's descriptor is not a pipe of its own. */
     private final PipeInputStream[] outputs;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}: the exit code once reaped, -1 before; a reaped PID is never signalled. */
     private int exitCode = -1;
 
-    SpawnedProcess(int pid, int stdinPipe, int[] readEnds) {
+    SpawnedProcess(int pid, int[] readEnds) {
         this.pid = pid;
-        this.stdin = stdinPipe >= 0 ? new PipeOutputStream(stdinPipe) : null;
         this.outputs = new PipeInputStream[readEnds.length];
         for (int fd = 0; fd < readEnds.length; fd++) {
             outputs[fd] = readEnds[fd] >= 0 ? new PipeInputStream(readEnds[fd]) : null;
@@ -44,14 +41,6 @@ public final class SpawnedProcess implements AutoCloseable {
 
     public int pid() {
         return pid;
-    }
-
-    /** The child's stdin; closing it gives the child end of file. */
-    public OutputStream stdin() {
-        if (stdin == null) {
-            throw new IllegalStateException("the stdin of process " + pid + " is not a pipe");
-        }
-        return stdin;
     }
 
     public InputStream stdout() {
@@ -159,9 +148,6 @@ public final class SpawnedProcess implements AutoCloseable {
     /** Closes this side's pipes and reaps the child, killing it first if it still runs. */
     @Override
     public void close() {
-        if (stdin != null) {
-            stdin.close();
-        }
         for (PipeInputStream output : outputs) {
             if (output != null) {
                 output.close();

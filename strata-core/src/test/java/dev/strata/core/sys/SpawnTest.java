@@ -3,12 +3,10 @@ package dev.strata.core.sys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.core.sys.SpawnRequest.Input;
 import dev.strata.core.sys.SpawnRequest.Output;
 import dev.strata.core.sys.SpawnedProcess.Outputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,17 +62,6 @@ class SpawnTest {
             Outputs outputs = process.readStdoutAndStderr();
             assertThat(outputs.stdout()).isEmpty();
             assertThat(text(outputs.stderr())).isEqualTo("err\n");
-            assertThat(process.waitFor()).isZero();
-        }
-    }
-
-    @Test
-    void whatTheCallerWritesToStdinReachesTheChild() throws IOException {
-        try (SpawnedProcess process = Spawn.start(SpawnRequest.of(List.of("/bin/cat")).withStdin(Input.PIPE))) {
-            try (OutputStream stdin = process.stdin()) {
-                stdin.write("hello\nworld\n".getBytes(StandardCharsets.UTF_8));
-            }
-            assertThat(text(process.stdout().readAllBytes())).isEqualTo("hello\nworld\n");
             assertThat(process.waitFor()).isZero();
         }
     }
