@@ -51,16 +51,13 @@ final class ImagePolicy {
     private static void pull(Cli cli, String image) {
         List<PullResult> results = cli.engine().pull(new PullRequest(image, false, null, RegistryEnvironment.settings(cli)),
                 new RemoteProgressPrinter(cli.err(), false));
-        boolean newer = results.stream().anyMatch(PullResult::newer);
-        cli.err().println("Status: " + (newer ? "Downloaded newer image for " : "Image is up to date for ")
-                + shown(image));
+        cli.err().println(PullResult.statusLine(results, shown(image)));
     }
 
     /** The name as Docker shows it in these lines: familiar, with the default tag. */
     private static String shown(String image) {
         try {
-            Reference ref = Reference.parse(image);
-            return ref.digest() == null ? ref.withDefaultTag().familiar() : ref.familiar();
+            return Reference.parse(image).withDefaultTag().familiar();
         } catch (RuntimeException e) {
             return image;
         }

@@ -42,8 +42,7 @@ public final class PullCommand implements Callable<Integer> {
         String shown = allTags ? ref.familiarName() : ref.withDefaultTag().familiar();
         String full = allTags ? ref.name() : ref.withDefaultTag().toString();
         if (!quiet) {
-            boolean newer = results.stream().anyMatch(PullResult::newer);
-            cli.out().println("Status: " + (newer ? "Downloaded newer image for " : "Image is up to date for ") + shown);
+            cli.out().println(PullResult.statusLine(results, shown));
         }
         cli.out().println(full);
         return 0;

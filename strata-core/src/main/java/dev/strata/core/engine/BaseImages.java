@@ -11,6 +11,7 @@ import dev.strata.core.store.LocalStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,8 +63,7 @@ final class BaseImages {
         };
         for (PullResult result : registries.get().pull(new PullRequest(name, false, null, request.registries().get()),
                 progress)) {
-            line("Status: " + (result.newer() ? "Downloaded newer image for " : "Image is up to date for ")
-                    + result.reference().familiar());
+            line(PullResult.statusLine(List.of(result), result.reference().familiar()));
         }
     }
 
