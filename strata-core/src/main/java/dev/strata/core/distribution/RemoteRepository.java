@@ -145,7 +145,8 @@ public final class RemoteRepository {
             return true;
         }
         if (response.statusCode() == 202) {
-            cancel(response); // the registry opened an upload instead: not needed, the caller uploads anew
+            // the registry opened an upload instead: not needed, the caller uploads anew
+            response.headers().firstValue("Location").ifPresent(this::cancelUpload);
             return false;
         }
         if (response.statusCode() == 401 || response.statusCode() == 403 || response.statusCode() == 404) {
@@ -154,35 +155,34 @@ public final class RemoteRepository {
         throw RegistryHttp.error(response, "cannot mount blob " + digest.shortHex() + " from " + fromRepository);
     }
 
-    private void cancel(HttpResponse<InputStream> response) {
-        response.headers().firstValue("Location").ifPresent(location -> {
-            try {
-                RegistryHttp.drain(http.send(new RegistryHttp.Call("DELETE", location, Map.of(), null, scopes, false)));
-            } catch (StrataException e) {
-                // the registry expires abandoned uploads itself
-            }
-        });
+    /** Gives an upload up (best effort: registries expire abandoned uploads themselves). */
+    void cancelUpload(String location) {
+        try {
+            RegistryHttp.drain(http.send(new RegistryHttp.Call("DELETE", location, Map.of(), null, scopes, false)));
+        } catch (StrataException e) {
+            // the registry forgets it in time
+        }
+    }
+
+    /** Opens an upload session: the registry's answer, with its Location (and minimum chunk size, if any). */
+    private HttpResponse<InputStream> openUpload() {
+        HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
+                Map.of(), null, scopes, false));
+        RegistryHttp.drain(start);
+        if (start.statusCode() != 202) {
+            throw RegistryHttp.error(start, null);
+        }
+        return start;
     }
 
     /** Opens an upload session for a blob whose bytes are still being made (see {@link StreamedUpload}). */
     StreamedUpload startUpload(String what) {
-        HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
-                Map.of(), null, scopes, false));
-        RegistryHttp.drain(start);
-        if (start.statusCode() != 202) {
-            throw RegistryHttp.error(start, null);
-        }
-        return new StreamedUpload(http, scopes, location(start), what);
+        return new StreamedUpload(this, http, scopes, location(openUpload()), what);
     }
 
     /** Uploads a blob from a file (the whole file), monolithic or in chunks; {@code progress} gets bytes sent. */
     public void upload(Digest digest, long size, Path file, LongConsumer progress) {
-        HttpResponse<InputStream> start = http.send(new RegistryHttp.Call("POST", "/v2/" + path + "/blobs/uploads/",
-                Map.of(), null, scopes, false));
-        RegistryHttp.drain(start);
-        if (start.statusCode() != 202) {
-            throw RegistryHttp.error(start, null);
-        }
+        HttpResponse<InputStream> start = openUpload();
         String location = location(start);
         long minChunk = start.headers().firstValueAsLong("OCI-Chunk-Min-Length").orElse(0);
         if (size > uploads.chunkAbove() || minChunk > 0) {
@@ -201,19 +201,25 @@ public final class RemoteRepository {
                 }
                 location = location(patched);
             }
-            finish(digest, location, null);
+            finishUpload(location, digest, null, "blob " + digest.shortHex());
         } else {
-            finish(digest, location, () -> new CountingPublisher(slice(file, 0, size), progress));
+            finishUpload(location, digest, () -> new CountingPublisher(slice(file, 0, size), progress),
+                    "blob " + digest.shortHex());
         }
     }
 
-    private void finish(Digest digest, String location, java.util.function.Supplier<HttpRequest.BodyPublisher> body) {
+    /**
+     * Closes the upload at {@code location} as the blob {@code digest}, sending {@code body} with it if there is one
+     * (a monolithic upload's bytes); the registry checks everything it got against the digest.
+     */
+    void finishUpload(String location, Digest digest, java.util.function.Supplier<HttpRequest.BodyPublisher> body,
+            String what) {
         String target = location + (location.contains("?") ? "&" : "?") + "digest=" + encode(digest.toString());
         HttpResponse<InputStream> done = http.send(new RegistryHttp.Call("PUT", target,
                 Map.of("Content-Type", "application/octet-stream"), body, scopes, false));
         RegistryHttp.drain(done);
         if (done.statusCode() != 201) {
-            throw RegistryHttp.error(done, "cannot upload blob " + digest.shortHex());
+            throw RegistryHttp.error(done, "cannot upload " + what);
         }
     }
 

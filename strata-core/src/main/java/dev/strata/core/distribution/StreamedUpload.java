@@ -1,13 +1,10 @@
 package dev.strata.core.distribution;
 
-import dev.strata.core.StrataException;
 import dev.strata.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,12 +17,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * blob the ordinary way. Not thread-safe: one caller, one blob.
  */
 final class StreamedUpload {
+    private final RemoteRepository repository;
     private final RegistryHttp http;
     private final List<Scope> scopes;
     private final String what;
     private String location;
 
-    StreamedUpload(RegistryHttp http, List<Scope> scopes, String location, String what) {
+    StreamedUpload(RemoteRepository repository, RegistryHttp http, List<Scope> scopes, String location, String what) {
+        this.repository = repository;
         this.http = http;
         this.scopes = List.copyOf(scopes);
         this.location = location;
@@ -51,23 +50,12 @@ final class StreamedUpload {
 
     /** Closes the upload as the blob {@code digest}; the registry checks the bytes it got against it. */
     void finish(Digest digest) {
-        String target = location + (location.contains("?") ? "&" : "?") + "digest="
-                + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
-        HttpResponse<InputStream> done = http.send(new RegistryHttp.Call("PUT", target,
-                Map.of("Content-Type", "application/octet-stream"), null, scopes, false));
-        RegistryHttp.drain(done);
-        if (done.statusCode() != 201) {
-            throw RegistryHttp.error(done, "cannot upload " + what);
-        }
+        repository.finishUpload(location, digest, null, what);
     }
 
     /** Gives the upload up (best effort: registries expire abandoned uploads themselves). */
     void cancel() {
-        try {
-            RegistryHttp.drain(http.send(new RegistryHttp.Call("DELETE", location, Map.of(), null, scopes, false)));
-        } catch (StrataException e) {
-            // nothing more to do: the registry forgets it in time
-        }
+        repository.cancelUpload(location);
     }
 
     private static InputStream replayed() {
