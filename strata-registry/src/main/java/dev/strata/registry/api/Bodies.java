@@ -56,6 +56,9 @@ final class Bodies {
      * breaks off or goes on past the bound is left to the connection's close.
      */
     static void discardRest(Request request) {
+        if (request.getLength() > DRAINED) {
+            return; // too much to wait for: the connection closes instead
+        }
         long[] total = {0};
         try {
             forEachChunk(request, chunk -> {
@@ -70,37 +73,25 @@ final class Bodies {
     }
 
     /**
-     * The whole body, refused with {@code tooLarge} (and status 413) past {@code max} bytes. A body up to
-     * {@link #DRAINED} bytes is read to its end (and dropped) before the refusal: a client that sends its whole
-     * body before it reads the answer would otherwise find the connection reset instead of the 413.
+     * The whole body, refused with {@code tooLarge} (and status 413) past {@code max} bytes; the rest of a refused
+     * body is dropped by the error answer ({@link #discardRest}).
      */
     static byte[] read(Request request, int max, ErrorCode tooLarge) throws IOException {
         long declared = request.getLength();
         if (declared > max) {
-            if (declared <= DRAINED) {
-                discardRest(request);
-            }
             throw new RegistryException(tooLarge, 413, "cannot accept the body: it is " + declared
                     + " bytes, more than the " + max + " allowed");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        long[] total = {0};
         forEachChunk(request, chunk -> {
-            total[0] += chunk.remaining();
-            if (total[0] > DRAINED) {
+            if (out.size() + chunk.remaining() > max) {
                 throw new RegistryException(tooLarge, 413, "cannot accept the body: it is more than the " + max
                         + " bytes allowed");
             }
-            if (total[0] <= max) {
-                byte[] bytes = new byte[chunk.remaining()];
-                chunk.get(bytes);
-                out.write(bytes, 0, bytes.length);
-            }
+            byte[] bytes = new byte[chunk.remaining()];
+            chunk.get(bytes);
+            out.write(bytes, 0, bytes.length);
         });
-        if (total[0] > max) {
-            throw new RegistryException(tooLarge, 413, "cannot accept the body: it is more than the " + max
-                    + " bytes allowed");
-        }
         return out.toByteArray();
     }
 }

@@ -45,11 +45,4 @@ final class MappedBlobs {
         cache.put(digest, buffer);
         return buffer.duplicate();
     }
-
-    void forget(Digest digest) {
-        MappedByteBuffer gone = cache.remove(digest);
-        if (gone != null) {
-            mapped.addAndGet(-gone.capacity());
-        }
-    }
 }
