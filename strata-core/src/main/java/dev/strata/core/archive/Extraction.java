@@ -18,18 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies the entries of one layer to one directory, in overlayfs form (see {@link WhiteoutEntry}).
- * Never follows a symbolic link. Small files are handed to {@link FileWrites}; everything that could
- * change a path a pending file goes through waits for them first. Directory times are set in
+ * Applies the entries of one layer to one directory, in overlayfs form (see {@link WhiteoutEntry}), as they are
+ * pushed to it: {@link #header}, a regular file's content in any number of {@link #content} calls, {@link #endEntry}.
+ * A tar being read pushes them ({@link LayerApplier#apply}), and so does a tar being written ({@link TarWriter} with
+ * this as its {@link EntryMirror}). Never follows a symbolic link. Small files are handed to {@link FileWrites};
+ * everything that could change a path a pending file goes through waits for them first. Directory times are set in
  * {@link #finish()}, after their contents stopped changing them. Used by one thread.
  */
-final class Extraction implements AutoCloseable {
+final class Extraction implements EntryMirror, AutoCloseable {
     private final TargetTree tree;
     private final ApplyOptions options;
     private final Attributes attributes;
     private final WhiteoutEntry whiteouts;
     private final FileWrites writes;
-    private final byte[] buffer = new byte[FileWrites.MAX_BUFFERED_FILE];
+    /** Where the content of the regular file begun last goes; {@link #SKIPPED} between entries and for the rest. */
+    private FileContent open = SKIPPED;
     /** Directories whose time (and, unprivileged, exact mode) waits for the end, in the order they came. */
     private final Map<String, TarEntry> pendingDirectories = new LinkedHashMap<>();
     private long size;
@@ -51,7 +54,11 @@ final class Extraction implements AutoCloseable {
         return entries;
     }
 
-    void apply(TarEntry entry, TarReader reader) throws IOException {
+    @Override
+    public void header(TarEntry entry) throws IOException {
+        if (open != SKIPPED) {
+            throw new IllegalStateException("entry " + entry.name() + " began before the file before it ended");
+        }
         entries++;
         String clean = EntryNames.normalize(entry.name());
         String parent = EntryNames.parent(clean);
@@ -80,11 +87,23 @@ final class Extraction implements AutoCloseable {
         Path path = tree.resolve(clean);
         switch (entry.type()) {
             case DIRECTORY -> directory(entry, clean, path);
-            case FILE -> file(entry, clean, path, reader);
+            case FILE -> file(entry, clean, path);
             case SYMLINK -> symlink(entry, clean, path);
             case HARDLINK -> hardlink(entry, clean, path);
             case CHAR_DEVICE, BLOCK_DEVICE, FIFO -> node(entry, clean, path);
         }
+    }
+
+    @Override
+    public void content(byte[] bytes, int offset, int length) throws IOException {
+        open.write(bytes, offset, length);
+    }
+
+    @Override
+    public void endEntry() throws IOException {
+        FileContent ended = open;
+        open = SKIPPED;
+        ended.end();
     }
 
     /** Waits for the pending files, then sets the directories' times, and exact modes if unprivileged. */
@@ -97,6 +116,7 @@ final class Extraction implements AutoCloseable {
 
     @Override
     public void close() {
+        open.abandon();
         writes.close();
     }
 
@@ -128,38 +148,122 @@ final class Extraction implements AutoCloseable {
         pendingDirectories.put(clean, entry);
     }
 
-    private void file(TarEntry entry, String clean, Path path, TarReader reader) throws IOException {
+    private void file(TarEntry entry, String clean, Path path) throws IOException {
         boolean madeByLayer = tree.isLayerFile(clean) || tree.isDirectory(clean);
         if (!madeByLayer && writes.takes(entry.size())) {
-            byte[] content = new byte[(int) entry.size()];
-            if (fill(reader, content) != content.length) {
-                throw new StrataException(StrataException.Kind.CORRUPT, "cannot extract layer: the archive is truncated");
-            }
-            writes.submit(clean, path, entry, content);
+            open = new BufferedFile(clean, path, entry);
         } else {
-            try (NewFile file = replacing(clean, path, () -> NewFile.create(path))) {
-                int n;
-                while ((n = fill(reader, buffer)) > 0) {
-                    file.write(buffer, 0, n);
-                }
-                attributes.apply(file, entry);
-            }
+            open = new StreamedFile(entry, replacing(clean, path, () -> NewFile.create(path)));
         }
         size += entry.size();
         tree.addLayerFile(clean);
     }
 
-    /** Reads content until {@code into} is full or the entry ends, so that every size takes few writes. */
-    private static int fill(TarReader reader, byte[] into) {
-        int filled = 0;
-        while (filled < into.length) {
-            int n = reader.read(into, filled, into.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
+    /** The content of one regular file, as it arrives. */
+    private interface FileContent {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+
+        /** The content is complete: checks its length, finishes the file. */
+        void end() throws IOException;
+
+        /** The entry will not be finished (a failure elsewhere): releases what it holds. */
+        void abandon();
+    }
+
+    /** Outside a regular file, and for entries that are not applied: content is dropped. */
+    private static final FileContent SKIPPED = new FileContent() {
+        @Override
+        public void write(byte[] bytes, int offset, int length) {}
+
+        @Override
+        public void end() {}
+
+        @Override
+        public void abandon() {}
+    };
+
+    /** A small file collected whole, then handed to {@link FileWrites}. */
+    private final class BufferedFile implements FileContent {
+        private final String clean;
+        private final Path path;
+        private final TarEntry entry;
+        private final byte[] content;
+        private int filled;
+
+        BufferedFile(String clean, Path path, TarEntry entry) {
+            this.clean = clean;
+            this.path = path;
+            this.entry = entry;
+            this.content = new byte[(int) entry.size()];
         }
-        return filled;
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            if (length > content.length - filled) {
+                throw overrun(entry);
+            }
+            System.arraycopy(bytes, offset, content, filled, length);
+            filled += length;
+        }
+
+        @Override
+        public void end() throws IOException {
+            if (filled != content.length) {
+                throw truncated();
+            }
+            writes.submit(clean, path, entry, content);
+        }
+
+        @Override
+        public void abandon() {}
+    }
+
+    /** A file written as its content arrives, through the descriptor it was created with. */
+    private final class StreamedFile implements FileContent {
+        private final TarEntry entry;
+        private final NewFile file;
+        private long written;
+
+        StreamedFile(TarEntry entry, NewFile file) {
+            this.entry = entry;
+            this.file = file;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > entry.size() - written) {
+                throw overrun(entry);
+            }
+            file.write(bytes, offset, length);
+            written += length;
+        }
+
+        @Override
+        public void end() throws IOException {
+            try (file) {
+                if (written != entry.size()) {
+                    throw truncated();
+                }
+                attributes.apply(file, entry);
+            }
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                file.close();
+            } catch (ErrnoException e) {
+                // the partly written file goes with the failed layer's directory
+            }
+        }
+    }
+
+    private static StrataException truncated() {
+        return new StrataException(StrataException.Kind.CORRUPT, "cannot extract layer: the archive is truncated");
+    }
+
+    private static IllegalStateException overrun(TarEntry entry) {
+        return new IllegalStateException("more content than the " + entry.size() + " bytes of " + entry.name());
     }
 
     private void symlink(TarEntry entry, String clean, Path path) throws IOException {

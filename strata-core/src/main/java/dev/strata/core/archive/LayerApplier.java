@@ -42,9 +42,17 @@ public final class LayerApplier {
         requireDirectory(target);
         try (Extraction extraction = new Extraction(target, options);
              TarReader reader = TarReader.openLayer(layer, options.readAhead())) {
+            byte[] buffer = new byte[FileWrites.MAX_BUFFERED_FILE];
             TarEntry entry;
             while ((entry = reader.next()) != null) {
-                extraction.apply(entry, reader);
+                extraction.header(entry);
+                if (entry.type() == EntryType.FILE) {
+                    int n;
+                    while ((n = fill(reader, buffer)) > 0) {
+                        extraction.content(buffer, 0, n);
+                    }
+                }
+                extraction.endEntry();
             }
             Digest diffId = reader.finish();
             extraction.finish();
@@ -58,6 +66,85 @@ public final class LayerApplier {
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: " + describe(e), e);
         }
+    }
+
+    /**
+     * Applies to {@code target} the layer that {@code layer} writes, entry by entry as its {@link TarWriter} writes
+     * them (the writer is given the mirror this passes to {@code layer}): the tar is never read back.
+     *
+     * @param target an existing empty directory; on failure it holds part of the layer and should be removed
+     * @return the result, with the diffID {@code layer} returns
+     * @throws IOException only as {@code layer} throws it; failures to write into {@code target} come out as
+     *     {@link StrataException} of kind SYSTEM (from the mirror's calls too), unsafe entries as {@link UnsafeArchiveException}
+     */
+    public ApplyResult applyWritten(Path target, WrittenLayer layer) throws IOException {
+        requireDirectory(target);
+        try (Extraction extraction = new Extraction(target, options)) {
+            Digest diffId = layer.write(new CheckedMirror(extraction));
+            finish(extraction);
+            return new ApplyResult(diffId, extraction.size(), extraction.entries());
+        }
+    }
+
+    /** A layer written through the mirror it is given, which returns its diffID (the digest of the tar written). */
+    @FunctionalInterface
+    public interface WrittenLayer {
+        Digest write(EntryMirror mirror) throws IOException;
+    }
+
+    /** Passes entries on, turning a failure to write into the target into the error {@link #apply} gives for it. */
+    private record CheckedMirror(Extraction extraction) implements EntryMirror {
+        @Override
+        public void header(TarEntry entry) {
+            try {
+                extraction.header(entry);
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+
+        @Override
+        public void content(byte[] bytes, int offset, int length) {
+            try {
+                extraction.content(bytes, offset, length);
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+
+        @Override
+        public void endEntry() {
+            try {
+                extraction.endEntry();
+            } catch (IOException e) {
+                throw writeFailure(e);
+            }
+        }
+    }
+
+    private static void finish(Extraction extraction) {
+        try {
+            extraction.finish();
+        } catch (IOException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    private static StrataException writeFailure(IOException e) {
+        return new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: " + describe(e), e);
+    }
+
+    /** Reads content until {@code into} is full or the entry ends, so that every size takes few writes. */
+    private static int fill(TarReader reader, byte[] into) {
+        int filled = 0;
+        while (filled < into.length) {
+            int n = reader.read(into, filled, into.length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
     }
 
     private static void requireDirectory(Path target) {

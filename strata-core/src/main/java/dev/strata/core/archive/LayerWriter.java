@@ -39,6 +39,14 @@ public final class LayerWriter {
      * @throws StrataException of kind SYSTEM when the tree cannot be read
      */
     public long write(Path dir, OutputStream out) throws IOException {
+        return write(dir, out, null);
+    }
+
+    /**
+     * Like {@link #write(Path, OutputStream)}, also passing every entry to {@code mirror} (null: none), as a reader
+     * of the tar will see it.
+     */
+    public long write(Path dir, OutputStream out, EntryMirror mirror) throws IOException {
         GuardedSink sink = new GuardedSink(out);
         try {
             Optional<FileStat> stat = PosixFiles.lstatIfExists(dir);
@@ -46,7 +54,7 @@ public final class LayerWriter {
                 throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
                         "cannot write layer: " + dir + " is not a directory");
             }
-            TarWriter tar = new TarWriter(sink);
+            TarWriter tar = new TarWriter(sink, mirror);
             TreeWriter tree = new TreeWriter(tar).clampingTimesTo(latestTime);
             tree.directory(dir, "");
             tar.finish();

@@ -22,6 +22,8 @@ public final class TarWriter {
     private static final long MAX_OCTAL_11 = 077777777777L;
 
     private final OutputStream out;
+    /** Gets each entry as the tar carries it; null for none. */
+    private final EntryMirror mirror;
     private final byte[] block = new byte[BLOCK];
     private final byte[] buffer = new byte[1 << 16];
     private int buffered;
@@ -29,7 +31,16 @@ public final class TarWriter {
 
     /** @param out receives the archive; flushed by {@link #finish()}, never closed */
     public TarWriter(OutputStream out) {
+        this(out, null);
+    }
+
+    /**
+     * A writer that also passes every entry it writes to {@code mirror}, as a reader of the tar will see it (times
+     * in whole seconds, numbers too big for their field as ustar's zero): a layer unpacked while it is written.
+     */
+    public TarWriter(OutputStream out, EntryMirror mirror) {
         this.out = out;
+        this.mirror = mirror;
     }
 
     /**
@@ -50,7 +61,7 @@ public final class TarWriter {
             if (n < 0) {
                 throw new IOException("content of " + entry.name() + " ended early");
             }
-            write(chunk, 0, n);
+            content(chunk, 0, n);
             remaining -= n;
         }
         endEntry(size);
@@ -116,15 +127,45 @@ public final class TarWriter {
         octal(fits(entry.deviceMinor(), MAX_OCTAL_7), 337, 8);
         checksum();
         write(block, 0, BLOCK);
+        if (mirror != null) {
+            mirror.header(asRead(entry));
+        }
+    }
+
+    /**
+     * The entry as a reader gets it back from what {@link #header} wrote: ustar carries whole seconds and the 12 mode
+     * bits, only a regular file has content, and a device number too big for its field is written as 0 (PAX has no
+     * record for it); the rest travels exactly.
+     */
+    private static TarEntry asRead(TarEntry entry) {
+        long size = contentSize(entry);
+        int major = (int) fits(entry.deviceMajor(), MAX_OCTAL_7);
+        int minor = (int) fits(entry.deviceMinor(), MAX_OCTAL_7);
+        if (entry.mtimeNanos() == 0 && (entry.mode() & ~07777) == 0 && entry.size() == size
+                && entry.deviceMajor() == major && entry.deviceMinor() == minor) {
+            return entry;
+        }
+        return new TarEntry(entry.name(), entry.type(), entry.linkTarget(), entry.mode() & 07777, entry.uid(),
+                entry.gid(), size, entry.mtimeSeconds(), 0, major, minor, entry.xattrs());
     }
 
     /** Writes entry content; the caller writes exactly the header's size, then calls {@link #endEntry}. */
     void content(byte[] bytes, int offset, int length) throws IOException {
         write(bytes, offset, length);
+        if (mirror != null) {
+            mirror.content(bytes, offset, length);
+        }
     }
 
     /** Pads the content just written to a whole block. */
     void endEntry(long size) throws IOException {
+        pad(size);
+        if (mirror != null) {
+            mirror.endEntry();
+        }
+    }
+
+    private void pad(long size) throws IOException {
         int padding = (int) ((BLOCK - size % BLOCK) % BLOCK);
         if (padding > 0) {
             Arrays.fill(block, (byte) 0);
@@ -150,7 +191,7 @@ public final class TarWriter {
         checksum();
         write(block, 0, BLOCK);
         write(body, 0, body.length);
-        endEntry(body.length);
+        pad(body.length);
     }
 
     /** {@code "LENGTH KEY=VALUE\n"} per record, LENGTH counting its own digits too. */

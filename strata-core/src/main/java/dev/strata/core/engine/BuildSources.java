@@ -158,8 +158,8 @@ final class BuildSources implements AutoCloseable {
         try (ImageView view = ImageView.of(store, stage.stored())) {
             missing = LayerEntries.missingDirectories(view.root(), List.of(path + "/x"), Set.of());
         }
-        ChildImages.LayerProducer producer = missing.isEmpty() ? null : out -> {
-            TarWriter tar = new TarWriter(out);
+        ChildImages.LayerProducer producer = missing.isEmpty() ? null : (out, mirror) -> {
+            TarWriter tar = new TarWriter(out, mirror);
             entries.writeDirectories(tar, missing);
             tar.finish();
         };
@@ -200,8 +200,8 @@ final class BuildSources implements AutoCloseable {
                 targets.add(plan.destination() + "/x");
             }
             List<String> parents = LayerEntries.missingDirectories(root, targets, planned);
-            return committer.commit(stage, key, stage.config(), createdBy, out -> {
-                TarWriter tar = new TarWriter(out);
+            return committer.commit(stage, key, stage.config(), createdBy, (out, mirror) -> {
+                TarWriter tar = new TarWriter(out, mirror);
                 entries.writeDirectories(tar, parents);
                 for (PlannedEntry entry : plan.entries()) {
                     if (!archives.contains(entry.source())) {

@@ -1,6 +1,7 @@
 package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.archive.EntryMirror;
 import dev.strata.core.content.BlobWriter;
 import dev.strata.core.content.StagedBlob;
 import dev.strata.core.image.Image;
@@ -21,29 +22,27 @@ import dev.strata.core.store.PreparedLayers;
 import dev.strata.core.store.StoreTransaction;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 
 /**
  * Makes an image from another one: the base's layers, perhaps one new layer on top, and a new config. What
  * {@code commit} does with a container's changes and what a build step does with a RUN's changes, a COPY's files
- * or a metadata instruction. The new layer's tar is written by a producer while a second reader unpacks it into
- * its snapshot, so it is read once; a layer equal to the empty tar is recorded as an empty layer, as Docker does.
+ * or a metadata instruction. The new layer's tar is written into the blob store while each entry is also unpacked
+ * into its snapshot as it is written (an {@link EntryMirror}), so the tar is never read back; a layer equal to the
+ * empty tar is recorded as an empty layer, as Docker does.
  */
 final class ChildImages {
     /** The diffID of an empty layer tar (1024 zero bytes). */
     static final Digest EMPTY_LAYER =
             Digest.parse("sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef");
 
-    /** Writes a layer tar to the stream it is given (and does not close it). */
+    /**
+     * Writes a layer tar to the stream it is given (and does not close it), with a {@link dev.strata.core.archive.TarWriter}
+     * that passes its entries to {@code mirror}.
+     */
     interface LayerProducer {
-        void write(OutputStream out) throws IOException;
+        void write(OutputStream out, EntryMirror mirror) throws IOException;
     }
 
     /** The child's config, given the diffID of its new layer, or null when it has none (or an empty one). */
@@ -92,36 +91,21 @@ final class ChildImages {
     }
 
     private StagedBlob writeLayer(LayerProducer producer, PreparedLayers.Given unpacked, String what) {
-        try (BlobWriter writer = store.content().writer(); PipedInputStream in = new PipedInputStream(1 << 16);
-                PipedOutputStream out = new PipedOutputStream(in)) {
-            FutureTask<Void> task = new FutureTask<>(() -> {
-                try (out) {
-                    producer.write(out);
-                }
-                return null;
+        StagedBlob[] blob = new StagedBlob[1];
+        try (BlobWriter writer = store.content().writer()) {
+            Snapshotter.Prepared prepared = store.snapshots().prepareWritten(mirror -> {
+                producer.write(writer, mirror);
+                blob[0] = writer.stage(null, -1);
+                return blob[0].digest();
             });
-            Thread.ofVirtual().name("layer-writer").start(task);
-            Snapshotter.Prepared prepared = store.snapshots().prepare(() -> writer.teeingDigestedByReader(in));
-            finish(task, prepared, what);
             unpacked.put(prepared.diffId(), prepared);
-            return writer.stage(prepared.diffId(), -1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void finish(Future<Void> producer, Snapshotter.Prepared prepared, String what) {
-        try {
-            producer.get();
-        } catch (ExecutionException e) {
-            prepared.discard();
-            Throwable cause = e.getCause();
+            return blob[0];
+        } catch (IOException | RuntimeException e) {
+            if (blob[0] != null) {
+                blob[0].discard();
+            }
             throw new StrataException(StrataException.Kind.SYSTEM,
-                    "cannot " + what + ": writing the new layer failed: " + cause.getMessage(), cause);
-        } catch (InterruptedException e) {
-            prepared.discard();
-            Thread.currentThread().interrupt();
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot " + what + ": interrupted");
+                    "cannot " + what + ": writing the new layer failed: " + e.getMessage(), e);
         }
     }
 }

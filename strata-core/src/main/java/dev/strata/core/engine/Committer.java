@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * {@code commit}: a container's writable layer becomes the top layer of a new image. The layer tar is made from the
  * overlay upper dir alone (whiteouts turned into {@code .wh.} entries), so the cost follows what the container
- * changed, not the size of its image; it is unpacked into its snapshot while it is written to the blob store.
+ * changed, not the size of its image; each entry is unpacked into its snapshot as it is written to the blob store.
  */
 final class Committer {
     private final LocalStore store;
@@ -34,9 +34,9 @@ final class Committer {
         StoredImage base = baseImage(container);
         String now = Times.format(clock.instant());
         Path upper = container.paths().upper();
-        ChildImages.LayerProducer changes = out -> {
+        ChildImages.LayerProducer changes = (out, mirror) -> {
             try (Freezer.Frozen frozen = freeze.freeze()) {
-                new LayerWriter().write(upper, out);
+                new LayerWriter().write(upper, out, mirror);
             }
         };
         return new ChildImages(store).create(Digest.parse(container.record().imageId()), base, changes,

@@ -72,7 +72,7 @@ final class RunStep {
             }
             Path upper = containers.find(container.id()).paths().upper();
             BuildStage next = committer.commit(stage, key, stage.config(), createdBy,
-                    out -> layerWriter().write(upper, out), "build step " + number);
+                    (out, mirror) -> layerWriter().write(upper, out, mirror), "build step " + number);
             succeeded = true;
             return next;
         } finally {

@@ -43,7 +43,7 @@ final class Squasher {
                 LayerMerge.apply(store.snapshots().diffDirectory(chain.get(i)), merged);
             }
             LayerWriter writer = epoch.map(LayerWriter::clampingTimesTo).orElseGet(LayerWriter::new);
-            return new ChildImages(store).create(baseId, base, out -> writer.write(merged, out),
+            return new ChildImages(store).create(baseId, base, (out, mirror) -> writer.write(merged, out, mirror),
                     diffId -> config(built.config(), base, kept, builtId, baseId, created, diffId), List.of(), created,
                     "squash the build's layers");
         } finally {

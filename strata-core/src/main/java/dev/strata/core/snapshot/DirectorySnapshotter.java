@@ -116,6 +116,18 @@ public final class DirectorySnapshotter implements Snapshotter {
     }
 
     @Override
+    public Prepared prepareWritten(LayerApplier.WrittenLayer layer) throws IOException {
+        Path staging = scratch.newDirectory("snapshot");
+        try {
+            Files.createDirectory(staging.resolve(FS));
+            return new PreparedDirectory(staging, applier().applyWritten(staging.resolve(FS), layer));
+        } catch (IOException | RuntimeException e) {
+            discardQuietly(staging);
+            throw e;
+        }
+    }
+
+    @Override
     public Staged stage(Digest parent, Digest diffId, Prepared prepared) {
         PreparedDirectory unpacked = (PreparedDirectory) prepared;
         try {

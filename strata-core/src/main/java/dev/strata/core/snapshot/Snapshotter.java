@@ -1,6 +1,8 @@
 package dev.strata.core.snapshot;
 
+import dev.strata.core.archive.LayerApplier;
 import dev.strata.core.oci.Digest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,14 @@ public interface Snapshotter {
      * the archive). The result belongs to the caller until passed to {@link #stage(Digest, Digest, Prepared)}.
      */
     Prepared prepare(LayerSource layer);
+
+    /**
+     * Unpacks a layer while it is written: {@code layer} writes its tar with the mirror it is given (see
+     * {@link dev.strata.core.archive.TarWriter}) and returns its diffID, and nothing reads the tar back.
+     *
+     * @throws IOException only as {@code layer} throws it
+     */
+    Prepared prepareWritten(LayerApplier.WrittenLayer layer) throws IOException;
 
     /** Turns an unpacked layer into a staged snapshot; refuses it if its diffID is not {@code diffId}. */
     Staged stage(Digest parent, Digest diffId, Prepared prepared);

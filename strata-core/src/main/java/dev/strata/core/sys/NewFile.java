@@ -63,7 +63,9 @@ public final class NewFile implements AutoCloseable {
         while (length > 0) {
             int chunk = Math.min(length, MAX_CHUNK);
             if (buffer == null || buffer.byteSize() < chunk) {
-                buffer = arena.allocate(Math.max(chunk, Math.min(MAX_CHUNK, 64 * 1024)));
+                // A small file's content fits exactly (arena memory is zeroed, so 64 KiB per file would cost);
+                // a streamed file's buffer grows to its chunk size.
+                buffer = arena.allocate(buffer == null ? chunk : Math.max(chunk, Math.min(MAX_CHUNK, 2 * buffer.byteSize())));
             }
             MemorySegment.copy(bytes, offset, buffer, ValueLayout.JAVA_BYTE, 0, chunk);
             long written = 0;
