@@ -30,6 +30,24 @@ public record ContainerPaths(Path dir) {
         return dir.resolve("upper");
     }
 
+    /**
+     * A commit's snapshot in the making, when the commit of a stopped container takes its writable layer whole:
+     * {@code fs/} is the former upper dir until the snapshot is published (renamed away) or given back.
+     */
+    public Path handover() {
+        return dir.resolve("handover");
+    }
+
+    /** Present once a commit took the writable layer: names the snapshot that holds the container's changes. */
+    public Path handedTo() {
+        return dir.resolve("upper-snapshot");
+    }
+
+    /** Where the changes are copied back into a writable layer before the container's file system is mounted. */
+    public Path restoring() {
+        return dir.resolve("upper-restoring");
+    }
+
     public Path work() {
         return dir.resolve("work");
     }

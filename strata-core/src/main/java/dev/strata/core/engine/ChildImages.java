@@ -45,6 +45,19 @@ final class ChildImages {
         void write(OutputStream out, EntryMirror mirror) throws IOException;
     }
 
+    /**
+     * Makes the new layer: stages its blob and puts its unpacked snapshot into {@code unpacked} under the blob's
+     * digest (none for the empty layer); {@code what} names the operation in errors.
+     */
+    interface LayerSource {
+        StagedBlob make(LocalStore store, PreparedLayers.Given unpacked, String what);
+    }
+
+    /** A layer {@code producer} writes, unpacked as it is written. */
+    static LayerSource written(LayerProducer producer) {
+        return (store, unpacked, what) -> writeLayer(store, producer, unpacked, what);
+    }
+
     /** The child's config, given the diffID of its new layer, or null when it has none (or an empty one). */
     interface ConfigMaker {
         ImageConfig make(Digest newDiffId);
@@ -63,8 +76,14 @@ final class ChildImages {
      */
     Digest create(Digest baseId, StoredImage base, LayerProducer producer, ConfigMaker configMaker, List<Reference> tags,
             String created, String what) {
+        return create(baseId, base, producer == null ? null : written(producer), configMaker, tags, created, what);
+    }
+
+    /** The same with the new layer made by {@code source} (null: none). */
+    Digest create(Digest baseId, StoredImage base, LayerSource source, ConfigMaker configMaker, List<Reference> tags,
+            String created, String what) {
         try (PreparedLayers.Given unpacked = new PreparedLayers.Given()) {
-            StagedBlob layer = producer == null ? null : writeLayer(producer, unpacked, what);
+            StagedBlob layer = source == null ? null : source.make(store, unpacked, what);
             try (StoreTransaction tx = store.begin(ProgressListener.NONE, unpacked)) {
                 boolean hasLayer = layer != null && !layer.digest().equals(EMPTY_LAYER);
                 ImageConfig config = configMaker.make(hasLayer ? layer.digest() : null);
@@ -90,7 +109,8 @@ final class ChildImages {
         }
     }
 
-    private StagedBlob writeLayer(LayerProducer producer, PreparedLayers.Given unpacked, String what) {
+    private static StagedBlob writeLayer(LocalStore store, LayerProducer producer, PreparedLayers.Given unpacked,
+            String what) {
         StagedBlob[] blob = new StagedBlob[1];
         try (BlobWriter writer = store.content().writer()) {
             Snapshotter.Prepared prepared = store.snapshots().prepareWritten(mirror -> {

@@ -9,6 +9,7 @@ import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.ContainerConfig;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
+import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.store.LocalStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.List;
 /**
  * {@code commit}: a container's writable layer becomes the top layer of a new image. The layer tar is made from the
  * overlay upper dir alone (whiteouts turned into {@code .wh.} entries), so the cost follows what the container
- * changed, not the size of its image; each entry is unpacked into its snapshot as it is written to the blob store.
+ * changed, not the size of its image. A stopped container's upper dir becomes the snapshot itself ({@link
+ * UpperHandover}); a running one's is copied, each entry unpacked into the snapshot as it is written to the blob store.
  */
 final class Committer {
     private final LocalStore store;
@@ -29,19 +31,34 @@ final class Committer {
         this.clock = clock;
     }
 
-    /** Commits the container's changes; {@code freeze} pauses it around the copy. Returns the new image's ID. */
-    Digest commit(Container container, CommitRequest request, Freezer freeze) {
+    /**
+     * Commits the container's changes; {@code freeze} pauses it around the copy. With {@code handOver} (a stopped
+     * container, locked: see {@link UpperHandover}) its writable layer becomes the new snapshot without a copy.
+     * Returns the new image's ID.
+     */
+    Digest commit(Container container, CommitRequest request, Freezer freeze, boolean handOver) {
         StoredImage base = baseImage(container);
         String now = Times.format(clock.instant());
-        Path upper = container.paths().upper();
-        ChildImages.LayerProducer changes = (out, mirror) -> {
-            try (Freezer.Frozen frozen = freeze.freeze()) {
-                new LayerWriter().write(upper, out, mirror);
-            }
-        };
+        ChildImages.LayerSource changes;
+        if (handOver) {
+            changes = UpperHandover.source(container, topChain(base), new LayerWriter());
+        } else {
+            Path tree = UpperHandover.changes(container, store.snapshots());
+            changes = ChildImages.written((out, mirror) -> {
+                try (Freezer.Frozen frozen = freeze.freeze()) {
+                    new LayerWriter().write(tree, out, mirror);
+                }
+            });
+        }
         return new ChildImages(store).create(Digest.parse(container.record().imageId()), base, changes,
                 diffId -> newConfig(base.config(), container, request, now, diffId),
                 request.reference() == null ? List.of() : List.of(request.reference()), now, "commit");
+    }
+
+    /** The chain ID of an image's top layer; null for an image without layers. */
+    static Digest topChain(StoredImage image) {
+        List<Digest> chain = image == null ? List.of() : ChainId.chain(image.config().diffIds());
+        return chain.isEmpty() ? null : chain.getLast();
     }
 
     /** Pauses a running container for the length of a commit; a no-op for a stopped one or with {@code -p=false}. */

@@ -1,6 +1,7 @@
 package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.archive.LayerWriter;
 import dev.strata.core.container.Container;
 import dev.strata.core.container.ContainerLock;
 import dev.strata.core.runtime.Stdio;
@@ -28,6 +29,7 @@ import dev.strata.core.store.ImageResolver;
 import dev.strata.core.store.LocalStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -234,7 +236,8 @@ public final class Containers {
     /** {@code diff}: what the container changed, as A/C/D entries sorted by path. */
     public List<Change> diff(String nameOrId) {
         Container c = find(nameOrId);
-        return Changes.of(runtime.overlay(c));
+        OverlayMount overlay = runtime.overlay(c);
+        return Changes.of(new OverlayMount(overlay.lowersTopFirst(), UpperHandover.changes(c, store.snapshots()), overlay.work()));
     }
 
     /** {@code top}: the host PIDs of the container's processes. */
@@ -252,7 +255,7 @@ public final class Containers {
         long reclaimed = 0;
         for (Container c : list(true, List.of(), 0)) {
             if (!c.state().status().isActive()) {
-                reclaimed += DiskUsageCalculator.treeSize(c.paths().upper());
+                reclaimed += DiskUsageCalculator.treeSize(UpperHandover.changes(c, store.snapshots()));
                 lifecycle.remove(c, false, false);
                 removed.add(c.id());
             }
@@ -273,6 +276,7 @@ public final class Containers {
             return action.apply(c.paths().merged());
         }
         try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
+            UpperHandover.restore(c, store.snapshots());
             OverlayMount overlay = runtime.overlay(c);
             OverlayMount.unmountIfMounted(c.paths().merged());
             overlay.mount(c.paths().merged());
@@ -329,7 +333,7 @@ public final class Containers {
      * layers plus that), as Docker's SIZE column and {@code SizeRw}/{@code SizeRootFs} count them.
      */
     public Size size(Container c) {
-        long rw = DiskUsageCalculator.treeSize(c.paths().upper());
+        long rw = DiskUsageCalculator.treeSize(UpperHandover.changes(c, store.snapshots()));
         long image = store.index().read().byId(Digest.parse(c.record().imageId())).map(ImageRecord::size).orElse(0L);
         return new Size(rw, rw + image);
     }
@@ -349,14 +353,38 @@ public final class Containers {
 
     /** {@code commit}: returns the new image's ID. */
     public Digest commit(CommitRequest request) {
-        Container container = find(request.container());
-        Committer.Freezer freezer = !request.pause() || container.state().status() != ContainerState.Status.running
-                ? Committer.Freezer.NONE
-                : () -> {
-                    runtime.runc.pause(container.id());
-                    return () -> runtime.runc.resume(container.id());
-                };
-        return new Committer(store, clock).commit(container, request, freezer);
+        Container found = find(request.container());
+        // Locked throughout: a stopped container's writable layer may be handed over, and nothing may mount it meanwhile.
+        try (ContainerLock lock = ContainerLock.acquire(found.paths())) {
+            Container container = lifecycle.refresh(reread(found));
+            boolean running = container.state().status() == ContainerState.Status.running;
+            container = lifecycle.tidy(container);
+            Container frozen = container;
+            Committer.Freezer freezer = !request.pause() || !running
+                    ? Committer.Freezer.NONE
+                    : () -> {
+                        runtime.runc.pause(frozen.id());
+                        return () -> runtime.runc.resume(frozen.id());
+                    };
+            return new Committer(store, clock).commit(container, request, freezer, UpperHandover.possible(container));
+        }
+    }
+
+    /**
+     * For a build step: runs {@code commit} under the lock of the container {@code id}, which has ended, with its
+     * changes as the new layer: handed over when it can be ({@link UpperHandover}), else written by {@code tar} and
+     * unpacked. {@code parentChain} is the chain ID of the top layer of the container's image (null: none).
+     */
+    <T> T commitChanges(String id, Digest parentChain, LayerWriter tar, Function<ChildImages.LayerSource, T> commit) {
+        Container found = find(id);
+        try (ContainerLock lock = ContainerLock.acquire(found.paths())) {
+            Container container = lifecycle.tidy(lifecycle.refresh(reread(found)));
+            if (UpperHandover.possible(container)) {
+                return commit.apply(UpperHandover.source(container, parentChain, tar));
+            }
+            Path changes = UpperHandover.changes(container, store.snapshots());
+            return commit.apply(ChildImages.written((out, mirror) -> tar.write(changes, out, mirror)));
+        }
     }
 
     /** The image IDs an {@code ancestor} filter names: the image and every image built on top of it. */

@@ -173,6 +173,7 @@ final class Remover {
         Set<Digest> liveSnapshots = new HashSet<>();
         for (Container c : containers()) {
             liveSnapshots.addAll(c.record().layers());
+            UpperHandover.handedTo(c).ifPresent(liveSnapshots::add); // the container's changes, until it takes them back
         }
         for (ImageRecord image : index.images()) {
             liveBlobs.add(image.manifest());

@@ -70,9 +70,8 @@ final class RunStep {
             if (exit != 0) {
                 throw new StepFailedException(String.join(" ", command), exit);
             }
-            Path upper = containers.find(container.id()).paths().upper();
-            BuildStage next = committer.commit(stage, key, stage.config(), createdBy,
-                    (out, mirror) -> layerWriter().write(upper, out, mirror), "build step " + number);
+            BuildStage next = containers.commitChanges(container.id(), Committer.topChain(stage.stored()), layerWriter(),
+                    layer -> committer.commitLayer(stage, key, stage.config(), createdBy, layer, "build step " + number));
             succeeded = true;
             return next;
         } finally {

@@ -70,8 +70,14 @@ final class StepCommitter {
     /** Makes and records the step's image; {@code producer} writes its layer, or is null for a metadata step. */
     BuildStage commit(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
             ChildImages.LayerProducer producer, String what) {
+        return commitLayer(stage, key, next, createdBy, producer == null ? null : ChildImages.written(producer), what);
+    }
+
+    /** The same with the layer made by {@code layer} (null: none). */
+    BuildStage commitLayer(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
+            ChildImages.LayerSource layer, String what) {
         StoredImage base = stage.stored();
-        Digest id = new ChildImages(store).create(stage.image(), base, producer,
+        Digest id = new ChildImages(store).create(stage.image(), base, layer,
                 diffId -> config(base, next, createdBy, diffId), List.of(), created, what);
         cache.record(key, id);
         index = null; // this build changed the index

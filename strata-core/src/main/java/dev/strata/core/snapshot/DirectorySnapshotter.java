@@ -105,7 +105,7 @@ public final class DirectorySnapshotter implements Snapshotter {
             try (InputStream in = layer.open()) {
                 result = applier().apply(in, staging.resolve(FS));
             }
-            return new PreparedDirectory(staging, result);
+            return new PreparedDirectory(staging, result, null);
         } catch (IOException e) {
             discardQuietly(staging);
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot unpack layer: " + e.getMessage(), e);
@@ -120,11 +120,16 @@ public final class DirectorySnapshotter implements Snapshotter {
         Path staging = scratch.newDirectory("snapshot");
         try {
             Files.createDirectory(staging.resolve(FS));
-            return new PreparedDirectory(staging, applier().applyWritten(staging.resolve(FS), layer));
+            return new PreparedDirectory(staging, applier().applyWritten(staging.resolve(FS), layer), null);
         } catch (IOException | RuntimeException e) {
             discardQuietly(staging);
             throw e;
         }
+    }
+
+    @Override
+    public Prepared adopt(Path staging, Digest diffId, long size, Runnable giveBack) {
+        return new PreparedDirectory(staging, new ApplyResult(diffId, size, 0), giveBack);
     }
 
     @Override
@@ -137,7 +142,7 @@ public final class DirectorySnapshotter implements Snapshotter {
             }
             SnapshotInfo info = new SnapshotInfo(ChainId.of(parent, diffId), diffId, parent, unpacked.result().size());
             Files.write(unpacked.staging().resolve(INFO), info.toJson());
-            return new StagedDirectory(info, unpacked.staging());
+            return new StagedDirectory(info, unpacked.staging(), unpacked.giveBack());
         } catch (IOException e) {
             unpacked.discard();
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot stage layer " + diffId.shortHex() + ": " + e.getMessage(), e);
@@ -147,7 +152,8 @@ public final class DirectorySnapshotter implements Snapshotter {
         }
     }
 
-    private record PreparedDirectory(Path staging, ApplyResult result) implements Prepared {
+    /** @param giveBack what discarding an adopted tree does instead of deleting it; null for an unpacked one */
+    private record PreparedDirectory(Path staging, ApplyResult result, Runnable giveBack) implements Prepared {
         @Override
         public Digest diffId() {
             return result.diffId();
@@ -155,7 +161,7 @@ public final class DirectorySnapshotter implements Snapshotter {
 
         @Override
         public void discard() {
-            discardQuietly(staging);
+            discardStaging(staging, giveBack);
         }
     }
 
@@ -177,6 +183,14 @@ public final class DirectorySnapshotter implements Snapshotter {
         }
     }
 
+    private static void discardStaging(Path staging, Runnable giveBack) {
+        if (giveBack != null) {
+            giveBack.run();
+        } else {
+            discardQuietly(staging);
+        }
+    }
+
     private static void discardQuietly(Path staging) {
         try {
             Scratch.deleteTree(staging);
@@ -188,10 +202,12 @@ public final class DirectorySnapshotter implements Snapshotter {
     private final class StagedDirectory implements Staged {
         private final SnapshotInfo info;
         private final Path staging;
+        private final Runnable giveBack;
 
-        StagedDirectory(SnapshotInfo info, Path staging) {
+        StagedDirectory(SnapshotInfo info, Path staging, Runnable giveBack) {
             this.info = info;
             this.staging = staging;
+            this.giveBack = giveBack;
         }
 
         @Override
@@ -222,7 +238,9 @@ public final class DirectorySnapshotter implements Snapshotter {
 
         @Override
         public void discard() {
-            discardQuietly(staging);
+            if (Files.exists(staging)) { // after publishing it is the snapshot's own directory
+                discardStaging(staging, giveBack);
+            }
         }
     }
 }

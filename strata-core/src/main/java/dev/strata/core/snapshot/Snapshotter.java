@@ -49,6 +49,14 @@ public interface Snapshotter {
      */
     Prepared prepareWritten(LayerApplier.WrittenLayer layer) throws IOException;
 
+    /**
+     * Takes a tree already in place as an unpacked layer: {@code staging}, on the snapshots' file system, holds it
+     * in {@code fs/} and becomes the snapshot's directory when it is published. Discarding it (before it is
+     * published) calls {@code giveBack} instead of deleting it. A container's writable layer becomes its commit's
+     * snapshot this way, without a copy.
+     */
+    Prepared adopt(Path staging, Digest diffId, long size, Runnable giveBack);
+
     /** Turns an unpacked layer into a staged snapshot; refuses it if its diffID is not {@code diffId}. */
     Staged stage(Digest parent, Digest diffId, Prepared prepared);
 
