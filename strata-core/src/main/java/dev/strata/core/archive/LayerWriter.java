@@ -1,6 +1,7 @@
 package dev.strata.core.archive;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.FileReads;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import java.io.IOException;
@@ -55,10 +56,12 @@ public final class LayerWriter {
                         "cannot write layer: " + dir + " is not a directory");
             }
             TarWriter tar = new TarWriter(sink, mirror);
-            TreeWriter tree = new TreeWriter(tar).clampingTimesTo(latestTime);
-            tree.directory(dir, "");
-            tar.finish();
-            return tree.size();
+            try (FileReads reads = new FileReads()) {
+                TreeWriter tree = new TreeWriter(tar, reads).clampingTimesTo(latestTime);
+                tree.directory(dir, "");
+                tar.finish();
+                return tree.size();
+            }
         } catch (IOException e) {
             if (sink.failure() != null) {
                 throw sink.failure();

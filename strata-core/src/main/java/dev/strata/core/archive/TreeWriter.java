@@ -1,18 +1,15 @@
 package dev.strata.core.archive;
 
 import dev.strata.core.StrataException;
+import dev.strata.core.sys.FileReads;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,6 +33,7 @@ final class TreeWriter {
             .thenComparing(Child::sortKey, Arrays::compareUnsigned);
 
     private final TarWriter tar;
+    private final FileReads reads;
     private final Map<Inode, String> firstNames = new HashMap<>();
     private final byte[] buffer = new byte[1 << 20];
     private long size;
@@ -43,8 +41,10 @@ final class TreeWriter {
     /** File times later than this (seconds since 1970) are written as this time: reproducible builds. */
     private long latestTime = Long.MAX_VALUE;
 
-    TreeWriter(TarWriter tar) {
+    /** @param reads asks the kernel about the tree's files; the caller closes it after the walk */
+    TreeWriter(TarWriter tar, FileReads reads) {
         this.tar = tar;
+        this.reads = reads;
     }
 
     long size() {
@@ -59,7 +59,7 @@ final class TreeWriter {
                 tar.header(whiteout(name, stat));
                 continue;
             }
-            Map<String, byte[]> xattrs = xattrs(child.path());
+            Map<String, byte[]> xattrs = xattrs(child.path(), reads);
             if (stat.isDirectory()) {
                 tar.header(entry(name + "/", EntryType.DIRECTORY, stat, 0, null, layerXattrs(xattrs)));
                 if (isOpaque(xattrs)) {
@@ -77,7 +77,7 @@ final class TreeWriter {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path path : entries) {
                 String name = path.getFileName().toString();
-                FileStat stat = PosixFiles.lstat(path);
+                FileStat stat = reads.lstat(path);
                 if (stat.isSocket()) {
                     continue; // tar has no form for a socket; it belongs to a running process anyway
                 }
@@ -120,19 +120,20 @@ final class TreeWriter {
     private void regular(Path path, String name, FileStat stat, Map<String, byte[]> xattrs) throws IOException {
         long length = stat.size();
         tar.header(entry(name, EntryType.FILE, stat, length, null, xattrs));
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer bytes = ByteBuffer.wrap(buffer);
+        int fd = reads.open(path);
+        try {
             long remaining = length;
             while (remaining > 0) {
-                bytes.clear().limit((int) Math.min(buffer.length, remaining));
-                int n = channel.read(bytes);
-                if (n < 0) {
+                int n = reads.read(fd, path, buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n == 0) {
                     throw new StrataException(StrataException.Kind.SYSTEM, "cannot write layer: "
                             + EntryNames.quote(name) + " shrank while it was being read");
                 }
                 tar.content(buffer, 0, n);
                 remaining -= n;
             }
+        } finally {
+            reads.close(fd);
         }
         tar.endEntry(length);
         size += length;
@@ -158,8 +159,8 @@ final class TreeWriter {
                 0, Map.of());
     }
 
-    private static Map<String, byte[]> xattrs(Path path) throws IOException {
-        List<String> names = Xattrs.list(path);
+    private static Map<String, byte[]> xattrs(Path path, FileReads reads) throws IOException {
+        List<String> names = reads.xattrNames(path);
         if (names.isEmpty()) {
             return Map.of();
         }

@@ -50,9 +50,6 @@ public final class BlobWriter extends OutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) {
-        if (digesting) {
-            sha256.update(bytes, offset, length);
-        }
         size += length;
         try {
             while (length > 0) {
@@ -69,8 +66,12 @@ public final class BlobWriter extends OutputStream {
         }
     }
 
+    /** Hashes the buffered bytes where they lie (a native digest reads the direct buffer itself), then writes them. */
     private void drain() throws IOException {
         buffer.flip();
+        if (digesting) {
+            sha256.update(buffer.duplicate());
+        }
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -43,12 +43,25 @@ final class LibcCall {
         return invoke(errno, function, a1, a2, a3, a4, a5, a6);
     }
 
-    // The one call site of the handle, as in Syscall: one invoker for every function. The function's first
-    // argument takes the place of syscall's number; the seventh long is never read.
+    /**
+     * Calls the function at {@code address}, of another library, under the same conditions as those of {@link
+     * LibcFunction}: not variadic, at most three integer or pointer arguments here, an {@code int} result.
+     */
+    static int callAt(MemorySegment errno, MemorySegment address, long a1, long a2, long a3) {
+        return invoke(errno, address, a1, a2, a3, 0, 0, 0);
+    }
+
     private static int invoke(MemorySegment errno, LibcFunction function, long a1, long a2, long a3, long a4,
             long a5, long a6) {
+        return invoke(errno, function.address(), a1, a2, a3, a4, a5, a6);
+    }
+
+    // The one call site of the handle, as in Syscall: one invoker for every function. The function's first
+    // argument takes the place of syscall's number; the seventh long is never read.
+    private static int invoke(MemorySegment errno, MemorySegment address, long a1, long a2, long a3, long a4,
+            long a5, long a6) {
         try {
-            return (int) (long) HANDLE.invokeExact(function.address(), errno, a1, a2, a3, a4, a5, a6, 0L);
+            return (int) (long) HANDLE.invokeExact(address, errno, a1, a2, a3, a4, a5, a6, 0L);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -26,8 +26,8 @@ import java.util.Optional;
  * Stateless and thread-safe.
  */
 public final class PosixFiles {
-    private static final int STATX_BASIC_STATS = 0x7ff;
-    private static final long STATX_SIZE = 256;
+    static final int STATX_BASIC_STATS = 0x7ff;
+    static final long STATX_SIZE = 256;
     private static final int PATH_MAX = 4096;
 
     private PosixFiles() {}

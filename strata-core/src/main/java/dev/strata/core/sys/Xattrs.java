@@ -99,7 +99,7 @@ public final class Xattrs {
         return arena.allocateFrom(name, StandardCharsets.UTF_8);
     }
 
-    private static List<String> names(byte[] list) {
+    static List<String> names(byte[] list) {
         List<String> names = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < list.length; i++) {

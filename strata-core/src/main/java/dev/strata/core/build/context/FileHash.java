@@ -2,7 +2,6 @@ package dev.strata.core.build.context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The checksum Docker's builder gives one file of a context: SHA-256 over the file's tar header in the
@@ -20,11 +19,7 @@ final class FileHash {
     private FileHash() {}
 
     static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return dev.strata.core.oci.Digest.newSha256();
     }
 
     /** Feeds the header of {@code file} to {@code digest}; the content, for a regular file, goes after it. */
