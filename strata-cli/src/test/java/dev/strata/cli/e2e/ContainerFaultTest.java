@@ -147,6 +147,42 @@ class ContainerFaultTest {
         assertThat(StoreState.leftovers(root)).isEmpty();
     }
 
+    /**
+     * The commit of a stopped container takes its writable layer whole: killed at any point, the container still
+     * has every change (diff reads them wherever they are, cp copies them back first) and a later commit works.
+     */
+    @Test
+    void aKilledCommitOfAStoppedContainerLeavesItsChangesWhole() throws Exception {
+        String script = "mkdir /d && cd /d && i=0; while [ $i -lt 5000 ]; do echo $i > f$i; i=$((i+1)); done";
+        strata.ok("run", "--name", "timed", "busybox", "sh", "-c", script);
+        StrataProcess whole = StrataProcess.start(root, dir, "commit", "timed", "timed:whole");
+        awaitScratchFiles(root, whole);
+        long started = System.nanoTime();
+        assertThat(whole.await()).as(whole.output()).isZero();
+        int span = (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int round = 0; round < 3; round++) {
+            String name = "fresh" + round;
+            strata.ok("run", "--name", name, "busybox", "sh", "-c", script);
+            String changes = strata.ok("diff", name).out();
+            assertThat(changes.lines().count()).isEqualTo(5001); // /d and its 5,000 files
+            StrataProcess commit = StrataProcess.start(root, dir, "commit", name, name + ":killed");
+            awaitScratchFiles(root, commit);
+            int delay = random.nextInt(span + span / 5);
+            Thread.sleep(delay);
+            commit.kill();
+
+            String when = "killed " + delay + " of " + span + " ms in (seed " + seed + ")";
+            assertThat(strata.ok("diff", name).out()).as(when).isEqualTo(changes);
+            assertThat(strata.ok("cp", name + ":/d/f4999", "-").out()).as(when).contains("4999");
+            strata.ok("commit", name, name + ":again");
+            assertThat(countFiles(name + ":again")).as(when).isEqualTo("5000");
+            assertThat(strata.ok("diff", name).out()).as(when).isEqualTo(changes);
+        }
+        assertThat(StoreState.leftovers(root)).isEmpty();
+    }
+
     /** States a container can be removed in; each has a bind, two volumes, a tmpfs and a published port. */
     enum Removal { RUNNING, PAUSED, STOPPED, EXITED }
 
@@ -264,9 +300,13 @@ class ContainerFaultTest {
         return strata.ok("inspect", "-f", "{{.State.Status}}", name).out().strip();
     }
 
-    /** What a commit added to the store is one image's: config, manifest, and the layer unless it was there. */
+    /**
+     * What a commit added to the store is one image's: config, manifest, and the layer unless it was there. A stopped
+     * container's commit also leaves it the note naming the snapshot its writable layer became.
+     */
     private void assertOneImageAdded(List<String> before, List<String> after, String tag, String when) {
-        List<String> added = after.stream().filter(p -> !before.contains(p)).toList();
+        List<String> added = after.stream().filter(p -> !before.contains(p))
+                .filter(p -> !p.matches("containers/[0-9a-f]{64}/upper-snapshot")).toList();
         List<String> blobs = added.stream().filter(p -> p.startsWith("blobs/sha256/")).toList();
         List<String> snapshots = added.stream().filter(p -> p.startsWith("snapshots/"))
                 .map(p -> p.split("/")[1]).distinct().toList();
