@@ -27,10 +27,10 @@ final class StartupWarmer {
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
     private static final Set<String> STARTING = Set.of("run", "start", "restart", "exec", "attach", "create");
     /**
-     * The verbs that read or write layers: they stat, read attributes, create files (a build also stats every file
-     * of its context, cached or not).
+     * The verbs that read, write or hash layers: they stat, read attributes, create files (a build also stats every
+     * file of its context, cached or not), and digest what they move.
      */
-    private static final Set<String> LAYERS = Set.of("commit", "load", "import", "build");
+    private static final Set<String> LAYERS = Set.of("commit", "load", "import", "build", "pull", "push", "save");
     /** The verbs that print tables through the Go-template engine. */
     private static final Set<String> TABLES = Set.of("ps", "history", "volume", "system", "ls", "list");
 

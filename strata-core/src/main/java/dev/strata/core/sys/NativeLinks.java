@@ -25,10 +25,12 @@ public final class NativeLinks {
 
     /**
      * Links what reading a container's changes and unpacking a layer into a snapshot need ({@code commit},
-     * {@code build}, {@code load}, {@code import}, {@code pull}): the same one system call handle.
+     * {@code build}, {@code load}, {@code import}, {@code pull}): the same one system call handle, and libcrypto,
+     * which hashes them.
      */
     public static void linkForLayers() {
         linkSystemCalls();
+        NativeSha256.isNative(); // loads libcrypto and finds its SHA-256 functions: every layer is hashed
     }
 
     /**
