@@ -12,9 +12,10 @@ import dev.strata.core.oci.Digest;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.snapshot.Snapshotter;
 import dev.strata.core.sys.MountPoints;
-import dev.strata.core.snapshot.overlay.OverlayMount;
 import dev.strata.core.store.LocalStore;
 import dev.strata.core.sys.AtomicFiles;
+import dev.strata.core.sys.ErrnoException;
+import dev.strata.core.sys.Mounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,17 +46,21 @@ final class UpperHandover {
 
     /**
      * Whether {@code c}'s writable layer can be handed over: the container is stopped, its changes are in its
-     * upper dir and its root file system is not mounted (an unmount is tried). The caller holds its lock.
+     * upper dir and its root file system is not mounted (a plain unmount is tried). The caller holds its lock.
      */
     static boolean possible(Container c) {
         ContainerPaths p = c.paths();
         if (c.state().status().isActive() || Files.exists(p.handedTo()) || Files.exists(fs(p))) {
             return false;
         }
-        OverlayMount.unmountIfMounted(p.merged());
         try {
+            if (MountPoints.isMountPoint(p.merged())) {
+                // A plain unmount, never a lazy one: a mount something still holds could still write into the
+                // upper dir after it became a snapshot. Busy, the layer is copied instead.
+                Mounts.unmount(p.merged(), 0);
+            }
             return !MountPoints.isMountPoint(p.merged());
-        } catch (IOException e) {
+        } catch (ErrnoException e) {
             return false;
         }
     }
