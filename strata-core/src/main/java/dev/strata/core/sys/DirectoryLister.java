@@ -12,6 +12,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -81,36 +82,51 @@ public final class DirectoryLister implements AutoCloseable {
     private void visit(Path directory, long fd, int length, Visitor visitor) throws IOException {
         int offset = 0;
         while (offset < length) {
-            int recordLength = (names[offset + 16] & 0xff) | (names[offset + 17] & 0xff) << 8;
-            if (!LITTLE_ENDIAN) {
-                recordLength = (names[offset + 16] & 0xff) << 8 | (names[offset + 17] & 0xff);
-            }
-            int start = offset + NAME_OFFSET;
-            int end = start;
-            while (names[end] != 0) {
-                end++;
-            }
-            offset += recordLength;
-            if (names[start] == '.' && (end == start + 1 || end == start + 2 && names[start + 1] == '.')) {
-                continue;
-            }
-            String name = new String(names, start, end - start, Libc.FILE_NAMES);
-            if (name.indexOf('\uFFFD') >= 0
-                    && !Arrays.equals(name.getBytes(Libc.FILE_NAMES), Arrays.copyOfRange(names, start, end))) {
-                continue;
-            }
-            // the name is still NUL-terminated in the native buffer: the kernel reads it from there
-            long result = Syscall.call(errno, STATX, fd, dirents.address() + start, AT_SYMLINK_NOFOLLOW,
-                    STATX_BASIC_STATS, stat.address());
-            if (result != 0) {
-                int error = Libc.errno(errno);
-                if (error == ErrnoException.ENOENT) {
-                    continue;
-                }
-                throw new ErrnoException("stat", directory.resolve(name), error);
-            }
-            visitor.entry(name, decode());
+            offset = entry(directory, fd, offset, visitor);
         }
+    }
+
+    /**
+     * Hands over the entry at {@code offset} of the listing, unless it is {@code .} or {@code ..}, and returns the
+     * offset of the next. One call per entry, rather than a loop over a listing in one method: on a fresh JVM a
+     * method called a few hundred times is compiled, a loop run a few thousand times is not.
+     */
+    private int entry(Path directory, long fd, int offset, Visitor visitor) throws IOException {
+        byte[] b = names;
+        int next = offset + (LITTLE_ENDIAN ? (b[offset + 16] & 0xff) | (b[offset + 17] & 0xff) << 8
+                : (b[offset + 16] & 0xff) << 8 | (b[offset + 17] & 0xff));
+        int start = offset + NAME_OFFSET;
+        int end = start;
+        int high = 0; // any byte outside ASCII
+        byte c;
+        while ((c = b[end]) != 0) {
+            high |= c;
+            end++;
+        }
+        if (b[start] == '.' && (end == start + 1 || end == start + 2 && b[start + 1] == '.')) {
+            return next;
+        }
+        String name;
+        if (high >= 0) {
+            name = new String(b, start, end - start, StandardCharsets.ISO_8859_1); // ASCII: the same in any encoding
+        } else {
+            name = new String(b, start, end - start, Libc.FILE_NAMES);
+            if (!Arrays.equals(name.getBytes(Libc.FILE_NAMES), Arrays.copyOfRange(b, start, end))) {
+                return next;
+            }
+        }
+        // the name is still NUL-terminated in the native buffer: the kernel reads it from there
+        long result = Syscall.call(errno, STATX, fd, dirents.address() + start, AT_SYMLINK_NOFOLLOW,
+                STATX_BASIC_STATS, stat.address());
+        if (result != 0) {
+            int error = Libc.errno(errno);
+            if (error == ErrnoException.ENOENT) {
+                return next;
+            }
+            throw new ErrnoException("stat", directory.resolve(name), error);
+        }
+        visitor.entry(name, decode());
+        return next;
     }
 
     /** The stat buffer as a {@link FileStat}: one copy into Java memory, then plain array reads. */
