@@ -81,16 +81,19 @@ class DirectoryListerTest {
 
         try (DirectoryLister lister = new DirectoryLister()) {
             assertThatThrownBy(() -> lister.list(dir.resolve("missing"), (n, s) -> {}))
-                    .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(ErrnoException.ENOENT));
+                    .isInstanceOfSatisfying(ErrnoException.class,
+                            e -> assertThat(e.errno()).isEqualTo(ErrnoException.ENOENT));
             assertThatThrownBy(() -> lister.list(file, (n, s) -> {}))
-                    .isInstanceOfSatisfying(ErrnoException.class, e -> assertThat(e.errno()).isEqualTo(ErrnoException.ENOTDIR));
+                    .isInstanceOfSatisfying(ErrnoException.class,
+                            e -> assertThat(e.errno()).isEqualTo(ErrnoException.ENOTDIR));
         }
     }
 
     private static Map<String, FileStat> list(Path directory) throws Exception {
         Map<String, FileStat> listed = new HashMap<>();
         try (DirectoryLister lister = new DirectoryLister()) {
-            lister.list(directory, (name, stat) -> assertThat(listed.put(name, stat)).as("listed twice: " + name).isNull());
+            lister.list(directory,
+                    (name, stat) -> assertThat(listed.put(name, stat)).as("listed twice: " + name).isNull());
         }
         return listed;
     }

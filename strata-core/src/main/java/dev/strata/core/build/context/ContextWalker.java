@@ -56,7 +56,7 @@ final class ContextWalker {
     }
 
     /** A subdirectory met while listing its parent, walked once the parent's listing is done. */
-    private record Subdirectory(ContextFile file, IgnoreRules.Match state, boolean included) {}
+    private record Subdirectory(ContextFile file, Path absolute, IgnoreRules.Match state, boolean included) {}
 
     /**
      * Lists {@code dir} into {@code out}, then walks its subdirectories: an included one after its own entry, an
@@ -65,21 +65,23 @@ final class ContextWalker {
     private void walk(DirectoryLister lister, String dir, Path absoluteDir, IgnoreRules.Match dirState,
             List<ContextFile> out) throws IOException {
         List<Subdirectory> subdirectories = new ArrayList<>();
+        String prefix = dir.isEmpty() ? "" : dir + "/";
         lister.list(absoluteDir, (name, stat) -> {
-            String path = GoPaths.join(dir, name);
+            String path = prefix.concat(name); // not `+`: its bootstrap's method handles run interpreted here
             IgnoreRules.Match state = rules.isEmpty() ? null : rules.match(path, dirState);
             boolean included = state == null || state.included();
             FileInfo info = FileInfo.of(stat);
             if (info.isDirectory()) {
                 if (included || rules.mayIncludeBelow(path)) {
-                    ContextFile file = new ContextFile(path, absoluteDir.resolve(name), info, null);
-                    subdirectories.add(new Subdirectory(file, state, included));
+                    ContextFile file = new ContextFile(path, root, info, null);
+                    subdirectories.add(new Subdirectory(file, absoluteDir.resolve(name), state, included));
                     if (included) {
                         out.add(file);
                     }
                 }
             } else if (included && !info.isSocket()) {
-                out.add(file(path, absoluteDir.resolve(name), info));
+                out.add(info.isSymbolicLink() ? file(path, absoluteDir.resolve(name), info)
+                        : new ContextFile(path, root, info, null));
             }
         });
         for (Subdirectory sub : subdirectories) {
@@ -87,16 +89,16 @@ final class ContextWalker {
             if (!sub.included()) {
                 out.add(sub.file());
             }
-            walk(lister, sub.file().path(), sub.file().absolute(), sub.state(), out);
+            walk(lister, sub.file().path(), sub.absolute(), sub.state(), out);
             if (!sub.included() && out.size() == mark + 1) { // nothing came back: the directory stays out too
                 out.remove(mark);
             }
         }
     }
 
-    private static ContextFile file(String path, Path absolute, FileInfo info) throws IOException {
+    private ContextFile file(String path, Path absolute, FileInfo info) throws IOException {
         String link = info.isSymbolicLink() ? Files.readSymbolicLink(absolute).toString() : null;
-        return new ContextFile(path, absolute, info, link);
+        return new ContextFile(path, root, info, link);
     }
 
     /** The entries of {@code dir}, sorted by name if asked. */

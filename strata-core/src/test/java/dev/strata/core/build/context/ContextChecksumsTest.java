@@ -141,7 +141,8 @@ class ContextChecksumsTest {
 
         fixture.file("dir/b.txt", "BEE");
         try (ContextChecksums edited = fixture.checksums(context, cacheDir)) {
-            new CopyPlanner(context, IgnoreRules.none(), edited).plan(CopyRequest.of("COPY", List.of("."), "/app/", "/"));
+            new CopyPlanner(context, IgnoreRules.none(), edited)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/"));
         }
         assertThat(Files.readAllBytes(table)).as("the per-file table, for a new checksum").isNotEqualTo(tableBefore);
     }

@@ -10,7 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
     private static ContextFile file(String path, int mode, long size, long mtime, long ctime, long inode) {
-        return new ContextFile(path, Path.of("/ctx").resolve(path), new FileInfo(mode, size, mtime, ctime, inode, 0), null);
+        return new ContextFile(path, Path.of("/ctx"), new FileInfo(mode, size, mtime, ctime, inode, 0), null);
+    }
+
+    private static List<ContextFile> withLast(ContextFile last) {
+        return List.of(FILES.get(0), FILES.get(1), last);
     }
 
     private static final List<ContextFile> FILES = List.of(
@@ -34,13 +38,15 @@ class FingerprintTest {
         assertThat(Fingerprint.of(reversed)).containsExactly(Fingerprint.of(FILES));
 
         long[] before = Fingerprint.of(FILES);
+        long m = 1_600_000_000_000_000_000L;
+        long c = 1_700_000_004_999_999_999L;
         List<List<ContextFile>> changed = List.of(
-                List.of(FILES.get(0), FILES.get(1), file("files/c.txt", 0100600, 0, 1_600_000_000_000_000_000L, 1_700_000_004_999_999_999L, 13)),
-                List.of(FILES.get(0), FILES.get(1), file("files/b.txt", 0100644, 0, 1_600_000_000_000_000_000L, 1_700_000_004_999_999_999L, 13)),
-                List.of(FILES.get(0), FILES.get(1), file("files/b.txt", 0100600, 1, 1_600_000_000_000_000_000L, 1_700_000_004_999_999_999L, 13)),
-                List.of(FILES.get(0), FILES.get(1), file("files/b.txt", 0100600, 0, 1_600_000_000_000_000_001L, 1_700_000_004_999_999_999L, 13)),
-                List.of(FILES.get(0), FILES.get(1), file("files/b.txt", 0100600, 0, 1_600_000_000_000_000_000L, 1_700_000_005_000_000_000L, 13)),
-                List.of(FILES.get(0), FILES.get(1), file("files/b.txt", 0100600, 0, 1_600_000_000_000_000_000L, 1_700_000_004_999_999_999L, 14)),
+                withLast(file("files/c.txt", 0100600, 0, m, c, 13)),
+                withLast(file("files/b.txt", 0100644, 0, m, c, 13)),
+                withLast(file("files/b.txt", 0100600, 1, m, c, 13)),
+                withLast(file("files/b.txt", 0100600, 0, m + 1, c, 13)),
+                withLast(file("files/b.txt", 0100600, 0, m, c + 1, 13)),
+                withLast(file("files/b.txt", 0100600, 0, m, c, 14)),
                 List.of(FILES.get(0), FILES.get(1)));
         for (List<ContextFile> files : changed) {
             assertThat(Fingerprint.of(files)).as(files.getLast().toString()).isNotEqualTo(before);
