@@ -167,7 +167,7 @@ public final class AotTraining {
         for (int d = 0; d < 4; d++) {
             Path dir = Files.createDirectories(files.resolve("d" + d));
             for (int f = 0; f < 50; f++) {
-                Files.writeString(dir.resolve("f" + f + ".txt"), "file " + d + " " + f + " of the training's context\n");
+                Files.writeString(dir.resolve("f" + f + ".txt"), "file " + d + " " + f + " of the context\n");
             }
         }
         Files.write(context.resolve("big.bin"), new byte[1 << 20]);

@@ -22,7 +22,7 @@ final class StartupWarmer {
      * What a command will need beyond a date parse, all commands' common ground: a JSON read too, except for
      * {@code images}, which reads one small document (the image index), too soon for a warm-up to be of use.
      */
-    private enum Needs { CONTAINERS, LAYERS, TABLES, IMAGE_TABLE, NOTHING_MORE }
+    private enum Needs { CONTAINERS, LAYERS, BUILD, TABLES, IMAGE_TABLE, NOTHING_MORE }
 
     /** The verbs that start a container's process: they mount, open the monitor's socket, make namespaces. */
     private static final Set<String> STARTING = Set.of("run", "start", "restart", "exec", "attach", "create");
@@ -30,7 +30,7 @@ final class StartupWarmer {
      * The verbs that read or write layers: they stat, read attributes, create files (a build also stats every file
      * of its context, cached or not).
      */
-    private static final Set<String> LAYERS = Set.of("commit", "load", "import", "build");
+    private static final Set<String> LAYERS = Set.of("commit", "load", "import");
     /** The verbs that print tables through the Go-template engine. */
     private static final Set<String> TABLES = Set.of("ps", "history", "volume", "system", "ls", "list");
 
@@ -38,6 +38,11 @@ final class StartupWarmer {
     static void start(String[] args) {
         Needs needs = needs(args);
         Thread.ofPlatform().daemon().name("strata-warm-up").start(() -> warm(needs));
+        if (needs == Needs.BUILD) {
+            // a build's first step computes a cache key: SHA-256, whose security providers are set up on first use
+            // (some 10 ms of CPU), alongside the native link its first COPY waits for
+            Thread.ofPlatform().daemon().name("strata-warm-up-digest").start(dev.strata.core.oci.Digest::newSha256);
+        }
     }
 
     private static Needs needs(String[] args) {
@@ -53,7 +58,7 @@ final class StartupWarmer {
             return Needs.IMAGE_TABLE;
         }
         return STARTING.contains(verb) ? Needs.CONTAINERS : LAYERS.contains(verb) ? Needs.LAYERS
-                : TABLES.contains(verb) ? Needs.TABLES : Needs.NOTHING_MORE;
+                : verb.equals("build") ? Needs.BUILD : TABLES.contains(verb) ? Needs.TABLES : Needs.NOTHING_MORE;
     }
 
     private static void warm(Needs needs) {
@@ -63,6 +68,8 @@ final class StartupWarmer {
             NativeLinks.linkForContainers();
         } else if (needs == Needs.LAYERS) {
             NativeLinks.linkForLayers();
+        } else if (needs == Needs.BUILD) {
+            warmBuild();
         }
         if (needs != Needs.IMAGE_TABLE) {
             warmJson();
@@ -76,6 +83,19 @@ final class StartupWarmer {
             row.put("B", 1L);
             new dev.strata.cli.format.Formatter(Map.of("A", "A", "B", "B"), "table {{.A}}\t{{.B}}")
                     .render(null, java.util.List.of(row, row));
+        }
+    }
+
+    /**
+     * A build's first COPY stats a file by path (the system call handle linked, and a C string made through the
+     * foreign memory API for the first time, some 5 ms) before its context walk makes a system call per file.
+     */
+    private static void warmBuild() {
+        NativeLinks.linkForLayers();
+        try {
+            dev.strata.core.sys.PosixFiles.lstatIfExists(java.nio.file.Path.of("/"));
+        } catch (java.io.IOException | RuntimeException e) {
+            // a warm-up must never fail a command
         }
     }
 
