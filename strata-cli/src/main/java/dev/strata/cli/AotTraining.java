@@ -24,7 +24,7 @@ public final class AotTraining {
      * launcher uses for {@code images}, whose start-up time matters most. {@code AotTraining DIR run-setup} makes
      * the image {@code AotTraining DIR run} runs containers of (attached and detached, with their clean-up), for the
      * cache of {@code run}; containers run only as root with runc and conmon installed, else {@code run} is trained
-     * on a refusal.
+     * on a refusal. {@code AotTraining DIR build} trains the cache of {@code build} on that image.
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
@@ -34,6 +34,7 @@ public final class AotTraining {
             case "images" -> run(store, new String[][] {{"images"}, {"images", "-q"}, {"images", "--format", "{{.ID}}"}});
             case "run-setup" -> runSetup(root, store);
             case "run" -> trainRun(store);
+            case "build" -> trainBuild(root, store);
             default -> everyday(root, store);
         }
     }
@@ -50,6 +51,8 @@ public final class AotTraining {
         Path archive = root.resolve("saved.tar");
         Path context = Files.createDirectories(root.resolve("context/files"));
         Files.writeString(context.resolve("a.txt"), "trained\n");
+        // a subdirectory: the context walk meets directories below the copied one in every real build
+        Files.writeString(Files.createDirectories(context.resolve("sub")).resolve("b.txt"), "trained\n");
         Files.writeString(context.getParent().resolve("Dockerfile"),
                 "FROM training:1\nLABEL purpose=training\nENV A=1\nWORKDIR /app\nCOPY files /app/files\n"
                         + "COPY [\"files/a.txt\", \"/b.txt\"]\nEXPOSE 80\nCMD [\"sh\"]\n"
@@ -150,6 +153,31 @@ public final class AotTraining {
             {"container", "cleanup", "training-detached"},
             {"rm", "-f", "training-run", "training-detached"},
         });
+    }
+
+    /**
+     * {@code build} as people time it: a first build of a context of a few directories (its RUN runs a container
+     * when root can, as {@link #trainRun} does), then the same build cached, then after a file was touched, on the
+     * image {@code run-setup} made. Every build returns on its own, whatever fails.
+     */
+    private static void trainBuild(Path root, String store) throws IOException {
+        Terminal.system().stdoutIsTerminal();
+        Path context = root.resolve("build-context");
+        Path files = Files.createDirectories(context.resolve("files"));
+        for (int d = 0; d < 4; d++) {
+            Path dir = Files.createDirectories(files.resolve("d" + d));
+            for (int f = 0; f < 50; f++) {
+                Files.writeString(dir.resolve("f" + f + ".txt"), "file " + d + " " + f + " of the context\n");
+            }
+        }
+        Files.write(context.resolve("big.bin"), new byte[1 << 20]);
+        Files.writeString(context.resolve("Dockerfile"), "FROM training:run\nLABEL purpose=training\nENV A=1\n"
+                + "WORKDIR /app\nRUN [\"/bin/true\"]\nCOPY big.bin /data/big.bin\nCOPY files /app/files\n"
+                + "EXPOSE 80\nCMD [\"/bin/true\"]\n");
+        String[] build = {"build", "-t", "training:built", context.toString()};
+        run(store, new String[][] {build, build, build});
+        Files.setLastModifiedTime(files.resolve("d1/f7.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
+        run(store, new String[][] {build, build, {"rmi", "training:built"}});
     }
 
     /** Running a container needs root, runc and conmon where the engine looks for them, and a /bin/true for us. */

@@ -170,7 +170,7 @@ final class BuildSources implements AutoCloseable {
             Optional<String> chown, Optional<String> chmod, BuildContext from, IgnoreRules rules,
             ContextChecksums sums, StepCommitter committer, int number, String origin, boolean unpack) {
         Integer mode = chmod.map(LayerEntries::octal).orElse(null);
-        try (ImageView view = ImageView.of(store, stage.stored())) {
+        try (ImageView view = ImageView.of(store, stage::stored)) {
             String workdir = stage.config().config().workingDir();
             CopyRequest request = new CopyRequest(instruction, sources, destination, workdir,
                     p -> Files.isDirectory(view.root().resolve(p.substring(1))));

@@ -20,17 +20,25 @@ import java.util.List;
  */
 final class ImageView implements AutoCloseable {
     private final LocalStore store;
-    private final StoredImage image;
+    private final java.util.function.Supplier<StoredImage> image;
     private Path root;
     private boolean mounted;
 
-    private ImageView(LocalStore store, StoredImage image) {
+    private ImageView(LocalStore store, java.util.function.Supplier<StoredImage> image) {
         this.store = store;
         this.image = image;
     }
 
     /** A view of {@code image} ({@code null}: scratch), mounted under the store's scratch area on first use. */
     static ImageView of(LocalStore store, StoredImage image) {
+        return new ImageView(store, () -> image);
+    }
+
+    /**
+     * A view of the image {@code image} supplies ({@code null}: scratch), asked for only when the view is mounted:
+     * a build step answered by the cache reads neither the image's manifest nor its config.
+     */
+    static ImageView of(LocalStore store, java.util.function.Supplier<StoredImage> image) {
         return new ImageView(store, image);
     }
 
@@ -39,8 +47,9 @@ final class ImageView implements AutoCloseable {
         if (root == null) {
             Path target = store.scratch().newDirectory("view-");
             List<Path> lowers = new ArrayList<>();
-            if (image != null) {
-                for (Digest chainId : ChainId.chain(image.config().diffIds())) {
+            StoredImage stored = image.get();
+            if (stored != null) {
+                for (Digest chainId : ChainId.chain(stored.config().diffIds())) {
                     lowers.addFirst(store.snapshots().diffDirectory(chainId));
                 }
             }

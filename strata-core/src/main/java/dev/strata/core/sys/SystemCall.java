@@ -15,6 +15,7 @@ enum SystemCall {
     WRITE(1, 64),
     CLOSE(3, 57),
     OPENAT(257, 56),
+    GETDENTS64(217, 61),
     IOCTL(16, 29),
     KILL(62, 129),
     PIPE2(293, 59),

@@ -99,7 +99,7 @@ public final class ContextChecksums implements AutoCloseable {
      *
      * @param key names the source and whatever else shapes its file list (the ignore rules)
      */
-    String source(String key, List<ContextFile> files, java.util.function.Function<String[], String> combine) {
+    String source(String key, List<ContextFile> files, java.util.function.Function<byte[][], String> combine) {
         long[] fingerprint = Fingerprint.of(files);
         String known = cache.source(key, fingerprint[0], fingerprint[1]);
         if (known != null) {
@@ -107,27 +107,29 @@ public final class ContextChecksums implements AutoCloseable {
             return known;
         }
         long misses = filesNotRemembered.get();
-        String checksum = combine.apply(checksums(files));
+        String checksum = combine.apply(hashes(files));
         if (filesNotRemembered.get() == misses) { // every file is remembered: the source can be too
             cache.storeSource(key, fingerprint[0], fingerprint[1], checksum);
         }
         return checksum;
     }
 
-    /** The checksums of {@code files}, in their order, as hexadecimal SHA-256. */
-    String[] checksums(List<ContextFile> files) {
-        String[] out = new String[files.size()];
+    /** The checksums of {@code files}, in their order, as raw SHA-256. */
+    byte[][] hashes(List<ContextFile> files) {
+        byte[][] out = new byte[files.size()][];
         List<Integer> toRead = new ArrayList<>();
+        MessageDigest headers = null;
         for (int i = 0; i < out.length; i++) {
             ContextFile file = files.get(i);
             if (!file.info().isRegularFile()) {
-                out[i] = FileHash.hex(FileHash.ofHeaderOnly(file));
+                headers = headers == null ? FileHash.sha256() : headers;
+                out[i] = FileHash.ofHeaderOnly(file, headers);
                 continue;
             }
             byte[] known = cache.lookup(file.path(), file.info());
             if (known != null) {
                 cacheHits.incrementAndGet();
-                out[i] = FileHash.hex(known);
+                out[i] = known;
             } else {
                 toRead.add(i);
             }
@@ -138,15 +140,15 @@ public final class ContextChecksums implements AutoCloseable {
         return out;
     }
 
-    private void hashAll(List<ContextFile> files, List<Integer> toRead, String[] out) {
-        toRead.sort(Comparator.comparingLong((Integer i) -> files.get(i).info().size()).reversed());
+    private void hashAll(List<ContextFile> files, List<Integer> toRead, byte[][] out) {
         int workers = Math.min(threads, toRead.size());
         if (workers == 1) {
             for (int i : toRead) {
-                out[i] = FileHash.hex(hash(files.get(i)));
+                out[i] = hash(files.get(i));
             }
             return;
         }
+        toRead.sort(Comparator.comparingLong((Integer i) -> files.get(i).info().size()).reversed());
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().name("checksum-", 0).factory());
         try {
             List<Future<byte[]>> results = new ArrayList<>(toRead.size());
@@ -155,7 +157,7 @@ public final class ContextChecksums implements AutoCloseable {
                 results.add(pool.submit(() -> hash(file)));
             }
             for (int k = 0; k < toRead.size(); k++) {
-                out[toRead.get(k)] = FileHash.hex(results.get(k).get());
+                out[toRead.get(k)] = results.get(k).get();
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {

@@ -1,24 +1,23 @@
 package dev.strata.core.build.context;
 
+import dev.strata.core.sys.DirectoryLister;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveTask;
 
 /**
- * Lists a directory of a build context with everything below it that the ignore rules keep, depth first, parents
- * before their children, in the order the directories hand their names out (sorting thousands of names costs more
- * than the checksums need; {@link PlannedEntries} sorts when entries are asked for), never following a symbolic link. An excluded directory is
- * only looked into when an exception could bring something below it back, and then it is listed itself too,
- * as the parent of what came back. Sockets are left out, as Docker leaves them out of the context it sends.
- * Directories are listed in parallel in the common fork-join pool. Stateless apart from its root and rules;
- * thread-safe.
+ * Lists a directory of a build context with everything below it that the ignore rules keep, parents before their
+ * children, in the order the directories hand their names out (sorting thousands of names costs more than the
+ * checksums need; {@link PlannedEntries} sorts when entries are asked for), never following a symbolic link. An
+ * excluded directory is only looked into when an exception could bring something below it back, and then it is
+ * listed itself too, as the parent of what came back. Sockets are left out, as Docker leaves them out of the
+ * context it sends. One thread walks, through one {@link DirectoryLister}: on a fresh JVM, where a cached build's
+ * walk runs interpreted, a pool of threads cost more to start and feed than it saved on a few thousand files.
+ * Stateless apart from its root and rules; thread-safe.
  */
 final class ContextWalker {
     private final Path root;
@@ -39,12 +38,11 @@ final class ContextWalker {
                 state = rules.match(prefix, state);
             }
         }
-        try {
-            // Directories are listed in parallel: a walk is thousands of stat calls, each cheap but not free.
-            return ForkJoinPool.commonPool().invoke(new DirectoryTask(start, start.isEmpty() ? root : root.resolve(start), state));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        List<ContextFile> out = new ArrayList<>();
+        try (DirectoryLister lister = new DirectoryLister()) {
+            walk(lister, start, start.isEmpty() ? root : root.resolve(start), state, out);
         }
+        return out;
     }
 
     /** The entry at {@code path} (clean, relative) itself, or null if there is none. */
@@ -57,77 +55,50 @@ final class ContextWalker {
         }
     }
 
-    /** Lists one directory, forks a task for each included subdirectory, and gathers what they found. */
-    private final class DirectoryTask extends RecursiveTask<List<ContextFile>> {
-        private final String dir;
-        private final Path absoluteDir;
-        private final IgnoreRules.Match dirState;
+    /** A subdirectory met while listing its parent, walked once the parent's listing is done. */
+    private record Subdirectory(ContextFile file, Path absolute, IgnoreRules.Match state, boolean included) {}
 
-        DirectoryTask(String dir, Path absoluteDir, IgnoreRules.Match dirState) {
-            this.dir = dir;
-            this.absoluteDir = absoluteDir;
-            this.dirState = dirState;
-        }
-
-        @Override
-        protected List<ContextFile> compute() {
-            List<ContextFile> out = new ArrayList<>();
-            List<DirectoryTask> forked = new ArrayList<>();
-            try {
-                walk(dir, absoluteDir, dirState, out, forked);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (DirectoryTask task : forked) {
-                out.addAll(task.join());
-            }
-            return out;
-        }
-    }
-
-    /** Lists {@code dir}; included subdirectories go to {@code forked}, excluded ones are looked into here. */
-    private void walk(String dir, Path absoluteDir, IgnoreRules.Match dirState, List<ContextFile> out,
-            List<DirectoryTask> forked) throws IOException {
-        for (Path absolute : children(absoluteDir, false)) {
-            String path = GoPaths.join(dir, absolute.getFileName().toString());
+    /**
+     * Lists {@code dir} into {@code out}, then walks its subdirectories: an included one after its own entry, an
+     * excluded one that an exception may reach into with its entry kept only if something below it came back.
+     */
+    private void walk(DirectoryLister lister, String dir, Path absoluteDir, IgnoreRules.Match dirState,
+            List<ContextFile> out) throws IOException {
+        List<Subdirectory> subdirectories = new ArrayList<>();
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        lister.list(absoluteDir, (name, stat) -> {
+            String path = prefix.concat(name); // not `+`: its bootstrap's method handles run interpreted here
             IgnoreRules.Match state = rules.isEmpty() ? null : rules.match(path, dirState);
             boolean included = state == null || state.included();
-            FileInfo info;
-            try {
-                info = FileInfo.read(absolute);
-            } catch (java.nio.file.NoSuchFileException e) {
-                continue; // removed while we looked: as if it had never been there
-            }
-            if (info.isSocket()) {
-                continue;
-            }
+            FileInfo info = FileInfo.of(stat);
             if (info.isDirectory()) {
-                if (included) {
-                    out.add(file(path, absolute, info));
-                    DirectoryTask task = new DirectoryTask(path, absolute, state);
-                    task.fork();
-                    forked.add(task);
-                } else if (rules.mayIncludeBelow(path)) {
-                    List<ContextFile> below = new ArrayList<>();
-                    List<DirectoryTask> belowForked = new ArrayList<>();
-                    walk(path, absolute, state, below, belowForked);
-                    for (DirectoryTask task : belowForked) {
-                        below.addAll(task.join());
-                    }
-                    if (!below.isEmpty()) { // something came back: the directory comes with it, as its parent
-                        out.add(file(path, absolute, info));
-                        out.addAll(below);
+                if (included || rules.mayIncludeBelow(path)) {
+                    ContextFile file = new ContextFile(path, root, info, null);
+                    subdirectories.add(new Subdirectory(file, absoluteDir.resolve(name), state, included));
+                    if (included) {
+                        out.add(file);
                     }
                 }
-            } else if (included) {
-                out.add(file(path, absolute, info));
+            } else if (included && !info.isSocket()) {
+                out.add(info.isSymbolicLink() ? file(path, absoluteDir.resolve(name), info)
+                        : new ContextFile(path, root, info, null));
+            }
+        });
+        for (Subdirectory sub : subdirectories) {
+            int mark = out.size();
+            if (!sub.included()) {
+                out.add(sub.file());
+            }
+            walk(lister, sub.file().path(), sub.absolute(), sub.state(), out);
+            if (!sub.included() && out.size() == mark + 1) { // nothing came back: the directory stays out too
+                out.remove(mark);
             }
         }
     }
 
-    private static ContextFile file(String path, Path absolute, FileInfo info) throws IOException {
+    private ContextFile file(String path, Path absolute, FileInfo info) throws IOException {
         String link = info.isSymbolicLink() ? Files.readSymbolicLink(absolute).toString() : null;
-        return new ContextFile(path, absolute, info, link);
+        return new ContextFile(path, root, info, link);
     }
 
     /** The entries of {@code dir}, sorted by name if asked. */

@@ -82,7 +82,7 @@ public final class CopyPlanner {
                 sources.add(directory(i, source, destination, entries));
             } else {
                 String hash = checksums.source(sourceKey("file", source.file.path()), List.of(source.file),
-                        hashes -> "file:" + hashes[0]);
+                        hashes -> "file:" + FileHash.hex(hashes[0]));
                 String name = source.name;
                 java.util.function.Supplier<String> target = () -> intoDirectory
                         || request.existingDirectory().test(destination)
@@ -106,10 +106,8 @@ public final class CopyPlanner {
             hashed.add(source.file); // Docker counts the directory itself, except for the context root
         }
         hashed.addAll(below);
-        String checksum = checksums.source(sourceKey("dir", dir), hashed, hashes -> {
-            Arrays.sort(hashes);
-            return "dir:" + sha256(Arrays.asList(hashes));
-        });
+        String checksum = checksums.source(sourceKey("dir", dir), hashed,
+                hashes -> "dir:" + FileHash.sortedListChecksum(hashes));
         int cut = dir.isEmpty() ? 0 : dir.length() + 1;
         entries.add(new PlannedEntries.Segment(index, below, destination, cut, null));
         return new CopySource(source.name, dir, source.file.absolute(), true, checksum);

@@ -30,7 +30,11 @@ record FileInfo(int mode, long size, long mtimeNanos, long ctimeNanos, long inod
      * costs a fraction of {@code Files.readAttributes}' attribute maps (a cached build stats every file of the context).
      */
     static FileInfo read(Path path) throws IOException {
-        FileStat stat = PosixFiles.lstatIfExists(path).orElseThrow(() -> new NoSuchFileException(path.toString()));
+        return of(PosixFiles.lstatIfExists(path).orElseThrow(() -> new NoSuchFileException(path.toString())));
+    }
+
+    /** The parts of {@code stat} a context needs. */
+    static FileInfo of(FileStat stat) {
         int type = stat.type();
         long rdev = type == S_IFCHR || type == S_IFBLK ? encodeRdev(stat.rdevMajor(), stat.rdevMinor()) : 0;
         return new FileInfo(stat.mode(), stat.size(), stat.mtimeSeconds() * 1_000_000_000L + stat.mtimeNanos(),

@@ -23,12 +23,40 @@ import java.util.zip.CRC32C;
  */
 final class StatCache {
     static final int KEEP_GENERATIONS = 32;
+    /**
+     * How many touched files (stored again with an unchanged checksum) do not make the per-file table worth
+     * rewriting: the table of a context of thousands of files is rewritten, some 15 ms on a fresh JVM, only when a
+     * checksum is new or many files were touched. A touched file the table keeps with its old stat is read again if
+     * a later build needs its checksum, which a build whose sources kept their fingerprint never does.
+     */
+    static final int MAX_UNSAVED_RESTATS = 64;
     private static final int MAGIC = 0x53434b32; // "SCK2"
     private static final int HASH = 32;
     private static final int FILE_ENTRY = 4 * Long.BYTES + 2 * Integer.BYTES + HASH;
 
-    /** One file's checksum and the stat it belongs to; the generation it was last used in. */
-    private record FileEntry(long size, long mtime, long ctime, long inode, int mode, byte[] hash, int generation) {
+    /**
+     * One file's checksum and the stat it belongs to; the generation it was last used in, which a lookup moves on
+     * in place (a context's thousands of hits would otherwise make as many new entries).
+     */
+    private static final class FileEntry {
+        final long size;
+        final long mtime;
+        final long ctime;
+        final long inode;
+        final int mode;
+        final byte[] hash;
+        int generation; // guarded by the cache
+
+        FileEntry(long size, long mtime, long ctime, long inode, int mode, byte[] hash, int generation) {
+            this.size = size;
+            this.mtime = mtime;
+            this.ctime = ctime;
+            this.inode = inode;
+            this.mode = mode;
+            this.hash = hash;
+            this.generation = generation;
+        }
+
         boolean matches(FileInfo info) {
             return size == info.size() && mtime == info.mtimeNanos() && ctime == info.ctimeNanos()
                     && inode == info.inode() && mode == info.mode();
@@ -44,6 +72,8 @@ final class StatCache {
     private Map<String, FileEntry> files; // read on first use
     private boolean sourcesDirty;
     private boolean filesDirty;
+    /** Entries stored again with the checksum they had: only the file's stat moved (a touch). */
+    private int restats;
 
     private StatCache(Path file, int generation, Map<String, SourceEntry> sources, Map<String, FileEntry> files) {
         this.file = file;
@@ -120,10 +150,7 @@ final class StatCache {
         if (entry == null || !entry.matches(info)) {
             return null;
         }
-        if (entry.generation != generation + 1) {
-            files.put(path, new FileEntry(entry.size, entry.mtime, entry.ctime, entry.inode, entry.mode, entry.hash,
-                    generation + 1));
-        }
+        entry.generation = generation + 1;
         return entry.hash;
     }
 
@@ -131,9 +158,13 @@ final class StatCache {
         if (!fits(path)) {
             return; // longer than any path the kernel takes; not worth a format that could hold it
         }
-        files().put(path, new FileEntry(info.size(), info.mtimeNanos(), info.ctimeNanos(), info.inode(), info.mode(),
-                hash, generation + 1));
-        filesDirty = true;
+        FileEntry before = files().put(path, new FileEntry(info.size(), info.mtimeNanos(), info.ctimeNanos(),
+                info.inode(), info.mode(), hash, generation + 1));
+        if (before != null && java.util.Arrays.equals(before.hash, hash)) {
+            restats++;
+        } else {
+            filesDirty = true;
+        }
     }
 
     synchronized int size() {
@@ -147,9 +178,7 @@ final class StatCache {
                 int count = in.getInt();
                 Map<String, FileEntry> read = new HashMap<>(Math.max(16, count * 4 / 3 + 1));
                 for (int i = 0; i < count; i++) {
-                    String path = string(in);
-                    read.put(path, new FileEntry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(),
-                            hash(in), in.getInt()));
+                    readEntry(in, read);
                 }
                 files = read;
             } catch (IOException | RuntimeException e) {
@@ -159,16 +188,27 @@ final class StatCache {
         return files;
     }
 
+    /**
+     * One entry of the per-file table. A method of its own: on a fresh JVM a method called thousands of times is
+     * compiled after a few hundred, the body of a loop run once is not.
+     */
+    private static void readEntry(ByteBuffer in, Map<String, FileEntry> into) {
+        String path = string(in);
+        into.put(path, new FileEntry(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getInt(), hash(in),
+                in.getInt()));
+    }
+
     /** Writes what was added since the cache was loaded; a failure to write only loses the cache. */
     synchronized void save() {
-        if (file == null || (!sourcesDirty && !filesDirty)) {
+        if (file == null || (!sourcesDirty && !filesDirty && restats <= MAX_UNSAVED_RESTATS)) {
             return;
         }
         int next = generation + 1;
-        if (filesDirty) {
+        if (filesDirty || restats > MAX_UNSAVED_RESTATS) {
             files.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);
             if (write(filesPath(), encodeFiles())) {
                 filesDirty = false;
+                restats = 0;
             }
         }
         sources.values().removeIf(e -> e.generation < next - KEEP_GENERATIONS);

@@ -114,6 +114,40 @@ class ContextChecksumsTest {
     }
 
     @Test
+    void aTouchedFileIsReadAgainButTheSourceIsRememberedWithoutRewritingThePerFileTable() throws IOException {
+        String first;
+        try (ContextChecksums sums = fixture.checksums(context, cacheDir)) {
+            first = new CopyPlanner(context, IgnoreRules.none(), sums)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/")).checksum();
+        }
+        Path table;
+        try (var files = Files.list(cacheDir)) {
+            table = files.filter(p -> p.toString().endsWith(".files")).findFirst().orElseThrow();
+        }
+        byte[] tableBefore = Files.readAllBytes(table);
+        Files.setLastModifiedTime(fixture.root.resolve("a.txt"), FileTime.fromMillis(1_000_000));
+
+        try (ContextChecksums touched = fixture.checksums(context, cacheDir)) {
+            assertThat(new CopyPlanner(context, IgnoreRules.none(), touched)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/")).checksum()).isEqualTo(first);
+            assertThat(touched.stats().filesHashed()).isEqualTo(1);
+        }
+        assertThat(Files.readAllBytes(table)).as("the per-file table, for one touched file").isEqualTo(tableBefore);
+        try (ContextChecksums again = fixture.checksums(context, cacheDir)) { // the touched source is remembered
+            assertThat(new CopyPlanner(context, IgnoreRules.none(), again)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/")).checksum()).isEqualTo(first);
+            assertThat(again.stats().filesHashed()).isZero();
+        }
+
+        fixture.file("dir/b.txt", "BEE");
+        try (ContextChecksums edited = fixture.checksums(context, cacheDir)) {
+            new CopyPlanner(context, IgnoreRules.none(), edited)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/"));
+        }
+        assertThat(Files.readAllBytes(table)).as("the per-file table, for a new checksum").isNotEqualTo(tableBefore);
+    }
+
+    @Test
     void aFileChangedJustBeforeItWasHashedIsNotRemembered() throws IOException {
         Instant modified = Files.getLastModifiedTime(fixture.root.resolve("a.txt")).toInstant();
         Clock sameTick = Clock.fixed(modified.plusMillis(1), ZoneOffset.UTC);
