@@ -24,7 +24,8 @@ public final class AotTraining {
      * launcher uses for {@code images}, whose start-up time matters most. {@code AotTraining DIR run-setup} makes
      * the image {@code AotTraining DIR run} runs containers of (attached and detached, with their clean-up), for the
      * cache of {@code run}; containers run only as root with runc and conmon installed, else {@code run} is trained
-     * on a refusal. {@code AotTraining DIR build} trains the cache of {@code build} on that image.
+     * on a refusal. {@code AotTraining DIR build} trains the cache of {@code build} on that image, and
+     * {@code AotTraining DIR commit} the cache of {@code commit} on the containers {@code commit-setup} made of it.
      */
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args[0]);
@@ -35,6 +36,9 @@ public final class AotTraining {
             case "run-setup" -> runSetup(root, store);
             case "run" -> trainRun(store);
             case "build" -> trainBuild(root, store);
+            case "commit-setup" -> commitSetup(store);
+            case "commit" -> run(store, new String[][] {{"commit", COMMITTED[0], "training:commit-0"},
+                    {"commit", COMMITTED[1], "training:commit-1"}, {"commit", COMMITTED[2], "training:commit-2"}});
             default -> everyday(root, store);
         }
     }
@@ -178,6 +182,24 @@ public final class AotTraining {
         run(store, new String[][] {build, build, build});
         Files.setLastModifiedTime(files.resolve("d1/f7.txt"), java.nio.file.attribute.FileTime.fromMillis(0));
         run(store, new String[][] {build, build, {"rmi", "training:built"}});
+    }
+
+    /** The containers the commit training commits. */
+    private static final String[] COMMITTED = {"training-commit-0", "training-commit-1", "training-commit-2"};
+
+    /**
+     * The containers of the commit training, made by a JVM of their own so that {@code run}'s classes stay out of
+     * {@code commit}'s cache: stopped containers that wrote a few directories of small files, as people time
+     * {@code commit}, on the image {@code run-setup} made (they ran when root can run them, else they are only
+     * created).
+     */
+    private static void commitSetup(String store) throws IOException {
+        boolean real = canRunContainers();
+        for (String name : COMMITTED) {
+            run(store, new String[][] {real ? new String[] {"run", "--network", "none", "--name", name, "training:run"}
+                    : new String[] {"create", "--name", name, "training:run"}});
+            writeChanges(store, name);
+        }
     }
 
     /** Running a container needs root, runc and conmon where the engine looks for them, and a /bin/true for us. */
