@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code commit}: a container's writable layer becomes the top layer of a new image. The layer tar is made from the
@@ -32,15 +33,16 @@ final class Committer {
     }
 
     /**
-     * Commits the container's changes; {@code freeze} pauses it around the copy. With {@code handOver} (a stopped
-     * container, locked: see {@link UpperHandover}) its writable layer becomes the new snapshot without a copy.
-     * Returns the new image's ID.
+     * Commits the container's changes; {@code freeze} pauses it around the copy. When {@code handOver} says so (a
+     * stopped container, locked: see {@link UpperHandover}) its writable layer becomes the new snapshot without a
+     * copy; it is asked after the base image is read, which needs no native call (the first one waits for the
+     * warm-up thread's link). Returns the new image's ID.
      */
-    Digest commit(Container container, CommitRequest request, Freezer freeze, boolean handOver) {
+    Digest commit(Container container, CommitRequest request, Freezer freeze, BooleanSupplier handOver) {
         StoredImage base = baseImage(container);
         String now = Times.format(clock.instant());
         ChildImages.LayerSource changes;
-        if (handOver) {
+        if (handOver.getAsBoolean()) {
             changes = UpperHandover.source(container, topChain(base), new LayerWriter());
         } else {
             Path tree = UpperHandover.changes(container, store.snapshots());

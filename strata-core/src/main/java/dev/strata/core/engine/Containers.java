@@ -366,7 +366,7 @@ public final class Containers {
                         runtime.runc.pause(frozen.id());
                         return () -> runtime.runc.resume(frozen.id());
                     };
-            return new Committer(store, clock).commit(container, request, freezer, UpperHandover.possible(container));
+            return new Committer(store, clock).commit(container, request, freezer, () -> UpperHandover.possible(frozen));
         }
     }
 
