@@ -20,6 +20,8 @@ public final class TarWriter {
     private static final int BLOCK = 512;
     private static final long MAX_OCTAL_7 = 07777777L;
     private static final long MAX_OCTAL_11 = 077777777777L;
+    /** POSIX ustar's magic and version: "ustar", NUL, "00". */
+    private static final byte[] MAGIC = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
 
     private final OutputStream out;
     /** Gets each entry as the tar carries it; null for none. */
@@ -230,9 +232,7 @@ public final class TarWriter {
     }
 
     private void magic() {
-        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, block, 257, 6);
-        block[263] = '0';
-        block[264] = '0';
+        System.arraycopy(MAGIC, 0, block, 257, MAGIC.length);
     }
 
     /**
