@@ -87,6 +87,7 @@ final class StartupWarmer {
      * first step's cache key is a SHA-256 (libcrypto loaded with the link).
      */
     private static void warmBuild() {
+        dev.strata.core.sys.NativeSha256.isNative(); // libcrypto first: the first cache key comes before the first COPY
         NativeLinks.linkForLayers();
         try {
             dev.strata.core.sys.PosixFiles.lstatIfExists(java.nio.file.Path.of("/"));
