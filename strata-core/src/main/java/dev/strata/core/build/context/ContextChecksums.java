@@ -95,9 +95,11 @@ public final class ContextChecksums implements AutoCloseable {
 
     /**
      * The checksum of one COPY source, {@code combine} applied to the checksums of its {@code files}, answered from
-     * the cache without looking at any file's checksum when the files' fingerprint is the one it was computed from.
+     * the cache without looking at any file's checksum when the files' fingerprint is the one it was computed from,
+     * and without the per-file table when only some files' stat moved (see {@link SourceFiles}).
      *
      * @param key names the source and whatever else shapes its file list (the ignore rules)
+     * @param combine a function of the checksums alone: equal checksums must give the equal result
      */
     String source(String key, List<ContextFile> files, java.util.function.Function<byte[][], String> combine) {
         long[] fingerprint = Fingerprint.of(files);
@@ -107,20 +109,42 @@ public final class ContextChecksums implements AutoCloseable {
             return known;
         }
         long misses = filesNotRemembered.get();
-        String checksum = combine.apply(hashes(files));
+        SourceFiles before = cache.sourceFiles(key);
+        long[] stats = new long[files.size()];
+        byte[][] hashes = hashes(files, before, stats);
+        String checksum = before != null && before.sameHashes(hashes) ? before.checksum() : combine.apply(hashes);
         if (filesNotRemembered.get() == misses) { // every file is remembered: the source can be too
             cache.storeSource(key, fingerprint[0], fingerprint[1], checksum);
+            cache.storeSourceFiles(key, new SourceFiles(stats, hashes, checksum));
         }
         return checksum;
     }
 
     /** The checksums of {@code files}, in their order, as raw SHA-256. */
     byte[][] hashes(List<ContextFile> files) {
+        return hashes(files, null, new long[files.size()]);
+    }
+
+    /**
+     * The same, taking a file's checksum from {@code before} (may be null) when its stat fingerprint, put into
+     * {@code stats}, is the one it had there.
+     */
+    private byte[][] hashes(List<ContextFile> files, SourceFiles before, long[] stats) {
         byte[][] out = new byte[files.size()][];
         List<Integer> toRead = new ArrayList<>();
         MessageDigest headers = null;
+        long[] scratch = new long[2];
         for (int i = 0; i < out.length; i++) {
             ContextFile file = files.get(i);
+            stats[i] = Fingerprint.ofFile(file, scratch);
+            byte[] unchanged = before == null ? null : before.unchanged(i, stats[i]);
+            if (unchanged != null) {
+                out[i] = unchanged;
+                if (file.info().isRegularFile()) {
+                    cacheHits.incrementAndGet();
+                }
+                continue;
+            }
             if (!file.info().isRegularFile()) {
                 headers = headers == null ? FileHash.sha256() : headers;
                 out[i] = FileHash.ofHeaderOnly(file, headers);

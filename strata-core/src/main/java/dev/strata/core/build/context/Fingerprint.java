@@ -26,6 +26,17 @@ final class Fingerprint {
     }
 
     /**
+     * A 64-bit fingerprint of one file's stat, as {@link #of} mixes it ({@code scratch} holds two longs, so that a walk
+     * of thousands of files makes no array per file).
+     */
+    static long ofFile(ContextFile file, long[] scratch) {
+        scratch[0] = 0;
+        scratch[1] = 0;
+        add(scratch, file);
+        return scratch[0] ^ rotate(scratch[1], 17);
+    }
+
+    /**
      * Mixes one file into both lanes' sums. A method of its own, and no array per file: on a fresh JVM it is
      * compiled after a few hundred files, where a loop body over a few thousand would have run interpreted.
      */

@@ -72,6 +72,9 @@ final class StatCache {
     private Map<String, FileEntry> files; // read on first use
     private boolean sourcesDirty;
     private boolean filesDirty;
+    /** Sources' files as last computed ({@link SourceFiles}), read when first asked for; the new ones saved. */
+    private final Map<String, SourceFiles> sourceFiles = new HashMap<>();
+    private final Map<String, SourceFiles> newSourceFiles = new HashMap<>();
     /** Entries stored again with the checksum they had: only the file's stat moved (a touch). */
     private int restats;
 
@@ -198,8 +201,33 @@ final class StatCache {
                 in.getInt()));
     }
 
+    /** The files of the source {@code key} as its checksum was last computed, or null if unknown. */
+    synchronized SourceFiles sourceFiles(String key) {
+        if (!sourceFiles.containsKey(key)) {
+            SourceFiles read = null;
+            if (file != null) {
+                try {
+                    read = SourceFiles.decode(read(SourceFiles.path(file, key)));
+                } catch (IOException | RuntimeException e) {
+                    // missing or corrupt: the per-file table answers instead
+                }
+            }
+            sourceFiles.put(key, read);
+        }
+        return sourceFiles.get(key);
+    }
+
+    synchronized void storeSourceFiles(String key, SourceFiles files) {
+        sourceFiles.put(key, files);
+        newSourceFiles.put(key, files);
+    }
+
     /** Writes what was added since the cache was loaded; a failure to write only loses the cache. */
     synchronized void save() {
+        if (file != null) {
+            newSourceFiles.forEach((key, files) -> write(SourceFiles.path(file, key), files.encode(MAGIC)));
+            newSourceFiles.clear();
+        }
         if (file == null || (!sourcesDirty && !filesDirty && restats <= MAX_UNSAVED_RESTATS)) {
             return;
         }

@@ -148,6 +148,44 @@ class ContextChecksumsTest {
     }
 
     @Test
+    void aTouchedSourceKeepsItsChecksumFromItsOwnFilesWithoutThePerFileTable() throws IOException {
+        String first = copyAll(cacheDir);
+        try (var files = Files.list(cacheDir)) { // without the per-file table every file would be read again
+            for (Path p : files.filter(p -> p.toString().endsWith(".files")).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.setLastModifiedTime(fixture.root.resolve("dir/sub/c.txt"), FileTime.fromMillis(2_000_000));
+        try (ContextChecksums touched = fixture.checksums(context, cacheDir)) {
+            assertThat(new CopyPlanner(context, IgnoreRules.none(), touched)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/")).checksum()).isEqualTo(first);
+            assertThat(touched.stats().filesHashed()).as("only the touched file is read").isEqualTo(1);
+        }
+
+        fixture.file("dir/sub/c.txt", "SEA"); // the same size: only the content tells
+        String edited = copyAll(cacheDir);
+        assertThat(edited).isNotEqualTo(first).isEqualTo(copyAll(temp.resolve("fresh-1")));
+        Files.delete(fixture.root.resolve("a.txt"));
+        String removed = copyAll(cacheDir);
+        assertThat(removed).isNotEqualTo(edited).isEqualTo(copyAll(temp.resolve("fresh-2")));
+
+        try (var files = Files.list(cacheDir)) { // a damaged record of a source's files is not trusted
+            for (Path p : files.filter(p -> p.getFileName().toString().contains(".source-")).toList()) {
+                flipAByte(p);
+            }
+        }
+        fixture.file("dir/b.txt", "bea");
+        assertThat(copyAll(cacheDir)).isEqualTo(copyAll(temp.resolve("fresh-3")));
+    }
+
+    private String copyAll(Path cache) {
+        try (ContextChecksums sums = fixture.checksums(context, cache)) {
+            return new CopyPlanner(context, IgnoreRules.none(), sums)
+                    .plan(CopyRequest.of("COPY", List.of("."), "/app/", "/")).checksum();
+        }
+    }
+
+    @Test
     void aFileChangedJustBeforeItWasHashedIsNotRemembered() throws IOException {
         Instant modified = Files.getLastModifiedTime(fixture.root.resolve("a.txt")).toInstant();
         Clock sameTick = Clock.fixed(modified.plusMillis(1), ZoneOffset.UTC);
@@ -171,6 +209,11 @@ class ContextChecksumsTest {
 
         flipAByte(sources);
         flipAByte(files);
+        try (var all = Files.list(cacheDir)) { // and the record of the source's files (SourceFiles)
+            for (Path p : all.filter(p -> p.getFileName().toString().contains(".source-")).toList()) {
+                flipAByte(p);
+            }
+        }
         assertThat(checksum("dir")).isEqualTo(first);
         assertThat(fixture.bytesRead.get() - before).isEqualTo(3 + 3); // read again, once
 
