@@ -2,7 +2,6 @@ package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.container.Container;
-import dev.strata.core.container.ContainerState;
 import dev.strata.core.container.HostSettings;
 import dev.strata.core.container.RunConfig;
 import dev.strata.core.container.RunConfigs;

@@ -12,7 +12,6 @@ import dev.strata.core.oci.Digest;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.snapshot.Snapshotter;
 import dev.strata.core.sys.MountPoints;
-import dev.strata.core.store.LocalStore;
 import dev.strata.core.sys.AtomicFiles;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.Mounts;
