@@ -183,6 +183,38 @@ class ContainerFaultTest {
         assertThat(StoreState.leftovers(root)).isEmpty();
     }
 
+    /**
+     * A container that fills the disk: its monitor cannot record the exit code, and an attached {@code run}, which
+     * waits for that code or for the monitor's end, must still end (it once waited for ever, and the monitor with it,
+     * each for the other). The store is on a small tmpfs of its own.
+     */
+    @Test
+    void aRunOnAFullDiskEndsWithAnError() throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        exec("mount", "-t", "tmpfs", "-o", "size=48m", "strata-test-full", small.toString());
+        try {
+            StrataRunner full = ContainerFixtures.storeWithBusybox(small);
+            StrataProcess run = StrataProcess.start(full.root(), dir, "run", "--name", "filler", "--network", "none",
+                    "busybox", "sh", "-c", "dd if=/dev/zero of=/fill bs=1M; exit 3");
+            assertThat(run.await()).as(run.output()).isNotZero();
+            try (var upper = Files.find(full.root().resolve("containers"), 3,
+                    (p, a) -> p.getFileName().toString().equals("fill"))) {
+                for (Path fill : upper.toList()) {
+                    Files.delete(fill); // room for the clean-up's own records
+                }
+            }
+            ContainerFixtures.removeAll(full);
+        } finally {
+            exec("umount", "-l", small.toString());
+        }
+    }
+
+    private static void exec(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+    }
+
     /** States a container can be removed in; each has a bind, two volumes, a tmpfs and a published port. */
     enum Removal { RUNNING, PAUSED, STOPPED, EXITED }
 

@@ -9,13 +9,16 @@ import java.util.List;
  * clean up after it itself ({@code run} without {@code -d}, {@code start -a}): a small shell loop that waits while
  * that process is alive and its waiter file exists, and runs the real clean-up only if the process died before it
  * was done (the file is still there). So the usual attached {@code run} costs no second JVM, and a killed one is
- * still cleaned up. Stateless.
+ * still cleaned up. The loop runs in the background and the command itself returns at once: the monitor waits for
+ * its exit command, and a monitor that could not record the exit code (a full disk) must still end, or the attached
+ * process, which waits for the code or for the monitor's end, and the loop, which waits for that process, would wait
+ * for each other for ever. Stateless.
  */
 final class ExitCommand {
     /** {@code $1} the waiter file, {@code $2} the waiter's PID, then the clean-up command line. */
-    static final String SCRIPT = "PATH=${PATH:-/usr/sbin:/usr/bin:/sbin:/bin}; "
+    static final String SCRIPT = "PATH=${PATH:-/usr/sbin:/usr/bin:/sbin:/bin}; ( "
             + "while [ -e \"$1\" ] && kill -0 \"$2\" 2>/dev/null; do sleep 0.05; done; "
-            + "[ -e \"$1\" ] || exit 0; shift 2; exec \"$@\"";
+            + "[ -e \"$1\" ] || exit 0; shift 2; exec \"$@\" ) </dev/null >/dev/null 2>&1 &";
 
     private ExitCommand() {}
 
