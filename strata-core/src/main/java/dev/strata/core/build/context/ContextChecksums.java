@@ -112,10 +112,15 @@ public final class ContextChecksums implements AutoCloseable {
         SourceFiles before = cache.sourceFiles(key);
         long[] stats = new long[files.size()];
         byte[][] hashes = hashes(files, before, stats);
-        String checksum = before != null && before.sameHashes(hashes) ? before.checksum() : combine.apply(hashes);
+        boolean same = before != null && before.sameHashes(hashes);
+        String checksum = same ? before.checksum() : combine.apply(hashes);
         if (filesNotRemembered.get() == misses) { // every file is remembered: the source can be too
             cache.storeSource(key, fingerprint[0], fingerprint[1], checksum);
-            cache.storeSourceFiles(key, new SourceFiles(stats, hashes, checksum));
+            if (!same) {
+                // Touched files keep their old stat in the record: it is not rewritten (~200 KB for 5,000 files)
+                // for a checksum it already holds, and they are read again only if another touch brings it back.
+                cache.storeSourceFiles(key, new SourceFiles(stats, hashes, checksum));
+            }
         }
         return checksum;
     }
