@@ -112,14 +112,22 @@ public final class ContextChecksums implements AutoCloseable {
         SourceFiles before = cache.sourceFiles(key);
         long[] stats = new long[files.size()];
         byte[][] hashes = hashes(files, before, stats);
-        boolean same = before != null && before.sameHashes(hashes);
-        String checksum = same ? before.checksum() : combine.apply(hashes);
+        boolean same = before != null && before.matches(hashes);
+        String checksum;
+        if (same) {
+            checksum = before.checksum();
+        } else {
+            if (before != null) {
+                before.fillIn(hashes);
+            }
+            checksum = combine.apply(hashes);
+        }
         if (filesNotRemembered.get() == misses) { // every file is remembered: the source can be too
             cache.storeSource(key, fingerprint[0], fingerprint[1], checksum);
             if (!same) {
                 // Touched files keep their old stat in the record: it is not rewritten (~200 KB for 5,000 files)
                 // for a checksum it already holds, and they are read again only if another touch brings it back.
-                cache.storeSourceFiles(key, new SourceFiles(stats, hashes, checksum));
+                cache.storeSourceFiles(key, SourceFiles.of(stats, hashes, checksum));
             }
         }
         return checksum;
@@ -131,8 +139,8 @@ public final class ContextChecksums implements AutoCloseable {
     }
 
     /**
-     * The same, taking a file's checksum from {@code before} (may be null) when its stat fingerprint, put into
-     * {@code stats}, is the one it had there.
+     * The same, but null for a file whose stat fingerprint, put into {@code stats}, is the one it had in
+     * {@code before} (may be null): its checksum is the recorded one ({@link SourceFiles#fillIn}).
      */
     private byte[][] hashes(List<ContextFile> files, SourceFiles before, long[] stats) {
         byte[][] out = new byte[files.size()][];
@@ -142,9 +150,7 @@ public final class ContextChecksums implements AutoCloseable {
         for (int i = 0; i < out.length; i++) {
             ContextFile file = files.get(i);
             stats[i] = Fingerprint.ofFile(file, scratch);
-            byte[] unchanged = before == null ? null : before.unchanged(i, stats[i]);
-            if (unchanged != null) {
-                out[i] = unchanged;
+            if (before != null && before.unchanged(i, stats[i])) {
                 if (file.info().isRegularFile()) {
                     cacheHits.incrementAndGet();
                 }
