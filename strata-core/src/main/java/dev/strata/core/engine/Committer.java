@@ -11,11 +11,9 @@ import dev.strata.core.oci.Digest;
 import dev.strata.core.oci.ImageConfig;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.store.LocalStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * {@code commit}: a container's writable layer becomes the top layer of a new image. The layer tar is made from the
@@ -33,25 +31,16 @@ final class Committer {
     }
 
     /**
-     * Commits the container's changes; {@code freeze} pauses it around the copy. When {@code handOver} says so (a
-     * stopped container, locked: see {@link UpperHandover}) its writable layer becomes the new snapshot without a
-     * copy; it is asked after the base image is read, which needs no native call (the first one waits for the
-     * warm-up thread's link). Returns the new image's ID.
+     * Commits the locked container's changes ({@link UpperHandover#layer}: a stopped one's writable layer becomes the
+     * new snapshot without a copy); {@code freeze} pauses a running one around the copy. The base image is read
+     * first: it needs no native call, and the first one waits for the warm-up thread's link. Returns the new
+     * image's ID.
      */
-    Digest commit(Container container, CommitRequest request, Freezer freeze, BooleanSupplier handOver) {
+    Digest commit(Container container, CommitRequest request, Freezer freeze) {
         StoredImage base = baseImage(container);
         String now = Times.format(clock.instant());
-        ChildImages.LayerSource changes;
-        if (handOver.getAsBoolean()) {
-            changes = UpperHandover.source(container, topChain(base), new LayerWriter());
-        } else {
-            Path tree = UpperHandover.changes(container, store.snapshots());
-            changes = ChildImages.written((out, mirror) -> {
-                try (Freezer.Frozen frozen = freeze.freeze()) {
-                    new LayerWriter().write(tree, out, mirror);
-                }
-            });
-        }
+        ChildImages.LayerSource changes = UpperHandover.layer(container, topChain(base), new LayerWriter(),
+                store.snapshots(), freeze);
         return new ChildImages(store).create(Digest.parse(container.record().imageId()), base, changes,
                 diffId -> newConfig(base.config(), container, request, now, diffId),
                 request.reference() == null ? List.of() : List.of(request.reference()), now, "commit");

@@ -366,24 +366,21 @@ public final class Containers {
                         runtime.runc.pause(frozen.id());
                         return () -> runtime.runc.resume(frozen.id());
                     };
-            return new Committer(store, clock).commit(container, request, freezer, () -> UpperHandover.possible(frozen));
+            return new Committer(store, clock).commit(container, request, freezer);
         }
     }
 
     /**
      * For a build step: runs {@code commit} under the lock of the container {@code id}, which has ended, with its
-     * changes as the new layer: handed over when it can be ({@link UpperHandover}), else written by {@code tar} and
-     * unpacked. {@code parentChain} is the chain ID of the top layer of the container's image (null: none).
+     * changes as the new layer ({@link UpperHandover#layer}), written by {@code tar}. {@code parentChain} is the
+     * chain ID of the top layer of the container's image (null: none).
      */
     <T> T commitChanges(String id, Digest parentChain, LayerWriter tar, Function<ChildImages.LayerSource, T> commit) {
         Container found = find(id);
         try (ContainerLock lock = ContainerLock.acquire(found.paths())) {
             Container container = lifecycle.tidy(lifecycle.refresh(reread(found)));
-            if (UpperHandover.possible(container)) {
-                return commit.apply(UpperHandover.source(container, parentChain, tar));
-            }
-            Path changes = UpperHandover.changes(container, store.snapshots());
-            return commit.apply(ChildImages.written((out, mirror) -> tar.write(changes, out, mirror)));
+            return commit.apply(UpperHandover.layer(container, parentChain, tar, store.snapshots(),
+                    Committer.Freezer.NONE));
         }
     }
 

@@ -65,10 +65,25 @@ final class UpperHandover {
     }
 
     /**
-     * The layer made by handing {@code c}'s writable layer over, its tar written by {@code tar}; the container is
-     * stopped and locked, and {@code parentChain} is the chain ID of its image's top layer (null: none).
+     * {@code c}'s changes as a new layer whose tar {@code tar} writes: its writable layer handed over when
+     * {@link #possible}, else its changes copied with {@code freeze} around the walk. The caller holds the lock;
+     * {@code parentChain} is the chain ID of the top layer of the container's image (null: none).
      */
-    static ChildImages.LayerSource source(Container c, Digest parentChain, LayerWriter tar) {
+    static ChildImages.LayerSource layer(Container c, Digest parentChain, LayerWriter tar, Snapshotter snapshots,
+            Committer.Freezer freeze) {
+        if (possible(c)) {
+            return source(c, parentChain, tar);
+        }
+        Path tree = changes(c, snapshots);
+        return ChildImages.written((out, mirror) -> {
+            try (Committer.Freezer.Frozen frozen = freeze.freeze()) {
+                tar.write(tree, out, mirror);
+            }
+        });
+    }
+
+    /** The layer made by handing {@code c}'s writable layer over; the container is stopped and locked. */
+    private static ChildImages.LayerSource source(Container c, Digest parentChain, LayerWriter tar) {
         return (store, unpacked, what) -> {
             StagedBlob blob;
             long size;
