@@ -98,33 +98,37 @@ public final class DirectorySnapshotter implements Snapshotter {
 
     @Override
     public Prepared prepare(LayerSource layer) {
-        Path staging = scratch.newDirectory("snapshot");
         try {
-            Files.createDirectory(staging.resolve(FS));
-            ApplyResult result;
-            try (InputStream in = layer.open()) {
-                result = applier().apply(in, staging.resolve(FS));
-            }
-            return new PreparedDirectory(staging, result, null);
+            return unpack(fs -> {
+                try (InputStream in = layer.open()) {
+                    return applier().apply(in, fs);
+                }
+            });
         } catch (IOException e) {
-            discardQuietly(staging);
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot unpack layer: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            discardQuietly(staging);
-            throw e;
         }
     }
 
     @Override
     public Prepared prepareWritten(LayerApplier.WrittenLayer layer) throws IOException {
+        return unpack(fs -> applier().applyWritten(fs, layer));
+    }
+
+    /** Unpacks into the {@code fs} directory of a new staging directory, which goes again if unpacking fails. */
+    private Prepared unpack(Unpacking unpacking) throws IOException {
         Path staging = scratch.newDirectory("snapshot");
         try {
-            Files.createDirectory(staging.resolve(FS));
-            return new PreparedDirectory(staging, applier().applyWritten(staging.resolve(FS), layer), null);
+            Path fs = Files.createDirectory(staging.resolve(FS));
+            return new PreparedDirectory(staging, unpacking.into(fs), null);
         } catch (IOException | RuntimeException e) {
             discardQuietly(staging);
             throw e;
         }
+    }
+
+    @FunctionalInterface
+    private interface Unpacking {
+        ApplyResult into(Path fs) throws IOException;
     }
 
     @Override
