@@ -102,7 +102,8 @@ public final class ContextChecksums implements AutoCloseable {
      * @param combine a function of the checksums alone: equal checksums must give the equal result
      */
     String source(String key, List<ContextFile> files, java.util.function.Function<byte[][], String> combine) {
-        long[] fingerprint = Fingerprint.of(files);
+        long[] stats = new long[files.size()];
+        long[] fingerprint = Fingerprint.of(files, stats);
         String known = cache.source(key, fingerprint[0], fingerprint[1]);
         if (known != null) {
             cacheHits.addAndGet(files.stream().filter(f -> f.info().isRegularFile()).count());
@@ -110,7 +111,6 @@ public final class ContextChecksums implements AutoCloseable {
         }
         long misses = filesNotRemembered.get();
         SourceFiles before = cache.sourceFiles(key);
-        long[] stats = new long[files.size()];
         byte[][] hashes = hashes(files, before, stats);
         boolean same = before != null && before.matches(hashes);
         String checksum;
@@ -133,23 +133,17 @@ public final class ContextChecksums implements AutoCloseable {
         return checksum;
     }
 
-    /** The checksums of {@code files}, in their order, as raw SHA-256. */
-    byte[][] hashes(List<ContextFile> files) {
-        return hashes(files, null, new long[files.size()]);
-    }
-
     /**
-     * The same, but null for a file whose stat fingerprint, put into {@code stats}, is the one it had in
-     * {@code before} (may be null): its checksum is the recorded one ({@link SourceFiles#fillIn}).
+     * The checksums of {@code files}, in their order, as raw SHA-256; null for a file whose stat fingerprint
+     * ({@code stats}, from {@link Fingerprint#of(List, long[])}) is the one it had in {@code before} (may be null):
+     * its checksum is the recorded one ({@link SourceFiles#fillIn}).
      */
     private byte[][] hashes(List<ContextFile> files, SourceFiles before, long[] stats) {
         byte[][] out = new byte[files.size()][];
         List<Integer> toRead = new ArrayList<>();
         MessageDigest headers = null;
-        long[] scratch = new long[2];
         for (int i = 0; i < out.length; i++) {
             ContextFile file = files.get(i);
-            stats[i] = Fingerprint.ofFile(file, scratch);
             if (before != null && before.unchanged(i, stats[i])) {
                 if (file.info().isRegularFile()) {
                     cacheHits.incrementAndGet();

@@ -18,22 +18,27 @@ final class Fingerprint {
 
     /** {lane 1, lane 2} over {@code files}. */
     static long[] of(List<ContextFile> files) {
-        long[] sums = new long[2];
-        for (ContextFile file : files) {
-            add(sums, file);
-        }
-        return new long[] {sums[0] ^ files.size(), sums[1] + files.size()};
+        return of(files, null);
     }
 
     /**
-     * A 64-bit fingerprint of one file's stat, as {@link #of} mixes it ({@code scratch} holds two longs, so that a walk
-     * of thousands of files makes no array per file).
+     * The same, also putting into {@code perFile} (null: nowhere) a 64-bit fingerprint of each file's stat alone,
+     * in the files' order: the two lanes of that one file, folded ({@link SourceFiles} compares them).
      */
-    static long ofFile(ContextFile file, long[] scratch) {
-        scratch[0] = 0;
-        scratch[1] = 0;
-        add(scratch, file);
-        return scratch[0] ^ rotate(scratch[1], 17);
+    static long[] of(List<ContextFile> files, long[] perFile) {
+        long[] sums = new long[2];
+        long[] one = new long[2];
+        for (int i = 0; i < files.size(); i++) {
+            one[0] = 0;
+            one[1] = 0;
+            add(one, files.get(i));
+            sums[0] += one[0];
+            sums[1] += one[1];
+            if (perFile != null) {
+                perFile[i] = one[0] ^ rotate(one[1], 17);
+            }
+        }
+        return new long[] {sums[0] ^ files.size(), sums[1] + files.size()};
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * One COPY source's files as its checksum was last computed, in the order of the walk: each file's stat fingerprint
- * ({@link Fingerprint#ofFile}) and checksum, and the source's checksum. A source whose fingerprint moved because a
+ * ({@link Fingerprint#of(java.util.List, long[])}) and checksum, and the source's checksum. A source whose fingerprint moved because a
  * few files were touched is answered from it without the per-file table: a file whose stat is what it was keeps its
  * checksum, the others are looked up or read again, and when every checksum comes out as it was, the source's
  * checksum is the one remembered (it is a function of its files' checksums alone). Kept beside the cache file, one
