@@ -48,7 +48,8 @@ public final class LayerApplier {
                 extraction.header(entry);
                 if (entry.type() == EntryType.FILE) {
                     int n;
-                    while ((n = fill(reader, buffer)) > 0) {
+                    // a whole buffer at a time (or the entry's end), so that every size takes few writes
+                    while ((n = reader.content().readNBytes(buffer, 0, buffer.length)) > 0) {
                         extraction.content(buffer, 0, n);
                     }
                 }
@@ -132,19 +133,6 @@ public final class LayerApplier {
 
     private static StrataException writeFailure(IOException e) {
         return new StrataException(StrataException.Kind.SYSTEM, "cannot extract layer: " + describe(e), e);
-    }
-
-    /** Reads content until {@code into} is full or the entry ends, so that every size takes few writes. */
-    private static int fill(TarReader reader, byte[] into) {
-        int filled = 0;
-        while (filled < into.length) {
-            int n = reader.read(into, filled, into.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
     }
 
     private static void requireDirectory(Path target) {

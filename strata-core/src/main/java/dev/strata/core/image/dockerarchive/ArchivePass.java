@@ -129,15 +129,7 @@ final class ArchivePass {
 
     /** Reads from the current entry until the chunk is full or the entry ends; 0 at its end. */
     private int fill(InputStream tar) throws IOException {
-        int n = 0;
-        while (n < chunk.length) {
-            int read = tar.read(chunk, n, chunk.length - n);
-            if (read < 0) {
-                break;
-            }
-            n += read;
-        }
-        return n;
+        return tar.readNBytes(chunk, 0, chunk.length);
     }
 
     private boolean looksLikeJson(int n) {
