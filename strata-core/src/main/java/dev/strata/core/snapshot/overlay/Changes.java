@@ -1,23 +1,15 @@
 package dev.strata.core.snapshot.overlay;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.archive.Whiteouts;
-import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
-import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -61,14 +53,7 @@ public final class Changes {
     public static List<Change> between(Path upper, List<Path> lowersTopFirst) {
         List<Change> changes = new ArrayList<>();
         try {
-            List<Path> rootStack = new ArrayList<>();
-            for (Path lower : lowersTopFirst) {
-                rootStack.add(lower);
-                if (isOpaque(lower)) {
-                    break;
-                }
-            }
-            directory(upper, "", rootStack, false, changes);
+            directory(upper, "", LowerStack.root(lowersTopFirst), false, changes);
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot list the changes of " + upper + ": "
                     + e.getMessage(), e);
@@ -84,13 +69,13 @@ public final class Changes {
      */
     private static void directory(Path dir, String path, List<Path> lowerStack, boolean hidden,
                                   List<Change> changes) throws IOException {
-        boolean hides = hidden || isOpaque(dir);
+        boolean hides = hidden || LowerStack.isOpaque(dir);
         TreeMap<String, Boolean> entries = new TreeMap<>(BYTEWISE); // name -> present in the upper directory
-        for (String name : names(dir)) {
+        for (String name : LowerStack.names(dir)) {
             entries.put(name, true);
         }
         if (hides) {
-            for (String name : visibleNames(lowerStack)) {
+            for (String name : LowerStack.visible(lowerStack).keySet()) {
                 entries.putIfAbsent(name, false);
             }
         }
@@ -103,8 +88,8 @@ public final class Changes {
             }
             Path child = dir.resolve(name);
             FileStat stat = PosixFiles.lstat(child);
-            Lower lower = lookUp(lowerStack, name);
-            if (isWhiteout(stat)) {
+            LowerStack.Lower lower = LowerStack.lookUp(lowerStack, name);
+            if (LowerStack.isWhiteout(stat)) {
                 if (lower.exists()) {
                     changes.add(new Change(Change.Kind.DELETED, childPath));
                 }
@@ -115,96 +100,5 @@ public final class Changes {
                 directory(child, childPath, lower.directories(), hides, changes);
             }
         }
-    }
-
-    /** What the image has at one name: whether anything, and where it is a directory (top first). */
-    private record Lower(boolean exists, List<Path> directories) {
-        static final Lower NONE = new Lower(false, List.of());
-    }
-
-    private static Lower lookUp(List<Path> lowerStack, String name) throws IOException {
-        for (int i = 0; i < lowerStack.size(); i++) {
-            Path candidate = lowerStack.get(i).resolve(name);
-            Optional<FileStat> stat = PosixFiles.lstatIfExists(candidate);
-            if (stat.isEmpty()) {
-                continue;
-            }
-            if (isWhiteout(stat.get())) {
-                return Lower.NONE;
-            }
-            if (!stat.get().isDirectory()) {
-                return new Lower(true, List.of());
-            }
-            return new Lower(true, directoriesFrom(lowerStack, i, name, candidate));
-        }
-        return Lower.NONE;
-    }
-
-    /** The directories overlayfs merges at {@code name}, from the topmost one at index {@code first} down. */
-    private static List<Path> directoriesFrom(List<Path> lowerStack, int first, String name, Path top)
-            throws IOException {
-        List<Path> merged = new ArrayList<>();
-        merged.add(top);
-        if (isOpaque(top)) {
-            return merged;
-        }
-        for (int i = first + 1; i < lowerStack.size(); i++) {
-            Path candidate = lowerStack.get(i).resolve(name);
-            Optional<FileStat> stat = PosixFiles.lstatIfExists(candidate);
-            if (stat.isEmpty()) {
-                continue;
-            }
-            if (!stat.get().isDirectory()) {
-                break; // a whiteout or a file ends the merge
-            }
-            merged.add(candidate);
-            if (isOpaque(candidate)) {
-                break;
-            }
-        }
-        return merged;
-    }
-
-    /** The names the image shows in a directory made of these lower directories. */
-    private static Set<String> visibleNames(List<Path> lowerStack) throws IOException {
-        Set<String> decided = new HashSet<>();
-        Set<String> visible = new HashSet<>();
-        for (Path lower : lowerStack) {
-            for (String name : names(lower)) {
-                if (decided.add(name) && !isWhiteout(PosixFiles.lstat(lower.resolve(name)))) {
-                    visible.add(name);
-                }
-            }
-        }
-        return visible;
-    }
-
-    private static List<String> names(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
-            }
-        }
-        return names;
-    }
-
-    private static boolean isWhiteout(FileStat stat) {
-        return stat.isCharacterDevice() && stat.rdevMajor() == 0 && stat.rdevMinor() == 0;
-    }
-
-    private static boolean isOpaque(Path dir) throws IOException {
-        try {
-            return isY(Xattrs.get(dir, Whiteouts.TRUSTED_OPAQUE_XATTR)) || isY(Xattrs.get(dir, Whiteouts.USER_OPAQUE_XATTR));
-        } catch (ErrnoException e) {
-            if (e.errno() == ErrnoException.ENOTSUP) {
-                return false; // a file system without extended attributes has no opaque directories
-            }
-            throw e;
-        }
-    }
-
-    private static boolean isY(Optional<byte[]> value) {
-        return value.isPresent() && value.get().length == 1 && value.get()[0] == 'y';
     }
 }

@@ -1,7 +1,6 @@
 package dev.strata.core.snapshot.overlay;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.archive.Whiteouts;
 import dev.strata.core.content.Scratch;
 import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileStat;
@@ -47,7 +46,7 @@ public final class LayerMerge {
             FileStat stat = PosixFiles.lstat(child);
             Optional<FileStat> existing = PosixFiles.lstatIfExists(dst);
             if (stat.isDirectory()) {
-                boolean opaque = isOpaque(child);
+                boolean opaque = LowerStack.isOpaque(child);
                 if (existing.isPresent() && (opaque || !existing.get().isDirectory())) {
                     remove(dst);
                     existing = Optional.empty();
@@ -78,14 +77,6 @@ public final class LayerMerge {
                 }
             }
         }
-    }
-
-    private static boolean isOpaque(Path dir) throws ErrnoException {
-        Optional<byte[]> value = Xattrs.get(dir, Whiteouts.TRUSTED_OPAQUE_XATTR);
-        if (value.isEmpty()) {
-            value = Xattrs.get(dir, Whiteouts.USER_OPAQUE_XATTR);
-        }
-        return value.isPresent() && value.get().length == 1 && value.get()[0] == 'y';
     }
 
     private static void copyXattrs(Path from, Path to) throws ErrnoException {
