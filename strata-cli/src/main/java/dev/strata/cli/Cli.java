@@ -26,6 +26,7 @@ public final class Cli implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final java.io.OutputStream rawOut;
     private Path rootOverride;
+    private String storageDriverOverride;
     private Engine engine;
 
     Cli(InputStream in, PrintStream out, java.io.OutputStream rawOut, PrintStream err, Map<String, String> env,
@@ -36,6 +37,10 @@ public final class Cli implements AutoCloseable {
         this.err = err;
         this.env = env;
         this.terminal = terminal;
+    }
+
+    void setStorageDriver(String driver) {
+        this.storageDriverOverride = driver;
     }
 
     void setRoot(Path root) {
@@ -116,12 +121,17 @@ public final class Cli implements AutoCloseable {
 
     /**
      * Debian's runc, conmon and slirp4netns; {@code STRATA_RUNTIME} names another OCI runtime with runc's command
-     * line (crun, where it works).
+     * line (crun, where it works). The storage driver of new containers: {@code --storage-driver}, else
+     * {@code STRATA_STORAGE_DRIVER}, else the store's.
      */
     private dev.strata.core.engine.RuntimeSettings runtimeSettings() {
         var settings = dev.strata.core.engine.RuntimeSettings.defaults().withExitCommand(exitCommand());
         String runtime = env.get("STRATA_RUNTIME");
-        return runtime == null || runtime.isEmpty() ? settings : settings.withRuntime(Path.of(runtime));
+        if (runtime != null && !runtime.isEmpty()) {
+            settings = settings.withRuntime(Path.of(runtime));
+        }
+        String driver = storageDriverOverride != null ? storageDriverOverride : env.get("STRATA_STORAGE_DRIVER");
+        return driver == null || driver.isEmpty() ? settings : settings.withStorageDriver(driver);
     }
 
     /**

@@ -85,8 +85,13 @@ public final class Syntax {
 
     /** A path option that every verb below this one also takes, as the root's {@code --root}. */
     public Syntax globalPathOption(String names, String label, String description, Consumer<Path> set) {
+        return globalOption(names, label, description, (String value) -> set.accept(Path.of(value)));
+    }
+
+    /** An option every verb takes, given before or after it, taking one string value. */
+    public Syntax globalOption(String names, String label, String description, Consumer<String> set) {
         return add(option(names, description).paramLabel(label).type(String.class)
-                .scopeType(CommandLine.ScopeType.INHERIT), (String value) -> set.accept(Path.of(value)));
+                .scopeType(CommandLine.ScopeType.INHERIT), set);
     }
 
     /** A positional parameter at {@code index} ("0", "1..*") taking one value, {@code arity} "1" or "0..1". */

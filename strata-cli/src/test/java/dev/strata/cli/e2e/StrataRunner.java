@@ -17,19 +17,26 @@ import java.util.Map;
 final class StrataRunner {
     private final Path root;
     private final Map<String, String> env;
+    private final List<String> globalArgs;
 
     StrataRunner(Path root) {
-        this(root, Map.of());
+        this(root, Map.of(), List.of());
     }
 
-    private StrataRunner(Path root, Map<String, String> env) {
+    private StrataRunner(Path root, Map<String, String> env, List<String> globalArgs) {
         this.root = root;
         this.env = Map.copyOf(env);
+        this.globalArgs = List.copyOf(globalArgs);
     }
 
     /** The same store with these variables as the caller's environment (what {@code run -e NAME} reads). */
     StrataRunner withEnv(Map<String, String> env) {
-        return new StrataRunner(root, env);
+        return new StrataRunner(root, env, globalArgs);
+    }
+
+    /** The same store with these global options before every verb ({@code --storage-driver vfs}). */
+    StrataRunner withArgs(String... args) {
+        return new StrataRunner(root, env, List.of(args));
     }
 
     Path root() {
@@ -75,6 +82,7 @@ final class StrataRunner {
         };
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--root", root.toString()));
+        all.addAll(globalArgs);
         all.addAll(List.of(args));
         PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
         int code = Main.run(all.toArray(String[]::new), stdin, outStream, outStream,

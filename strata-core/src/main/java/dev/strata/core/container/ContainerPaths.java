@@ -48,6 +48,14 @@ public record ContainerPaths(Path dir) {
         return dir.resolve("upper-restoring");
     }
 
+    /**
+     * The copy of its image the container runs on where overlayfs cannot mount (the {@code vfs} storage driver):
+     * present only then, in place of the upper and work dirs.
+     */
+    public Path rootfs() {
+        return dir.resolve("rootfs");
+    }
+
     public Path work() {
         return dir.resolve("work");
     }

@@ -183,12 +183,21 @@ public final class ContainerStore {
         Path doomed = root.resolve(REMOVING + id);
         try {
             Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
-            FileTrees.delete(doomed);
         } catch (NoSuchFileException e) {
-            // already gone
+            return; // already gone
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot remove container " + id + ": " + e.getMessage(), e);
         }
+        // Gone once renamed: what cannot be deleted yet goes in finishRemoval, or is swept later (removeLeftovers).
+        deleteQuietly(doomed);
+    }
+
+    /**
+     * Deletes what is left of a removed container once its lock is released: a FUSE file system keeps a file that
+     * is still open (the lock) as a hidden file until it is closed, so its directory could not go with the rest.
+     */
+    public void finishRemoval(String id) {
+        deleteQuietly(root.resolve(REMOVING + id));
     }
 
     /**

@@ -31,7 +31,7 @@ final class Committer {
     }
 
     /**
-     * Commits the locked container's changes ({@link UpperHandover#layer}: a stopped one's writable layer becomes the
+     * Commits the locked container's changes ({@link WritableLayer#layer}: under overlay, a stopped one's writable layer becomes the
      * new snapshot without a copy); {@code freeze} pauses a running one around the copy. The base image is read
      * first: it needs no native call, and the first one waits for the warm-up thread's link. Returns the new
      * image's ID.
@@ -39,7 +39,7 @@ final class Committer {
     Digest commit(Container container, CommitRequest request, Freezer freeze) {
         StoredImage base = baseImage(container);
         String now = Times.format(clock.instant());
-        ChildImages.LayerSource changes = UpperHandover.layer(container, topChain(base), new LayerWriter(),
+        ChildImages.LayerSource changes = WritableLayer.layer(container, topChain(base), new LayerWriter(),
                 store.snapshots(), freeze);
         return new ChildImages(store).create(Digest.parse(container.record().imageId()), base, changes,
                 diffId -> newConfig(base.config(), container, request, now, diffId),

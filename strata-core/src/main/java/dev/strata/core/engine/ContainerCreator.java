@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
-/** {@code create}: a container record and its empty writable layer, pinned to the image it was made from. */
+/**
+ * {@code create}: a container record and its empty writable layer (made by the store's storage driver), pinned to the
+ * image it was made from.
+ */
 final class ContainerCreator {
     private final LocalStore store;
     private final ContainerStore containers;
@@ -40,7 +43,8 @@ final class ContainerCreator {
     }
 
     /** Creates the container; {@code host} holds the mounts and ports already worked out from the options. */
-    ContainerRecord create(RunOptions options, ImageRecord image, StoredImage stored, HostPlan host) {
+    ContainerRecord create(RunOptions options, ImageRecord image, StoredImage stored, HostPlan host,
+            StorageDriver driver) {
         ImageConfig imageConfig = stored.config();
         List<Digest> chain = ChainId.chain(imageConfig.diffIds());
         for (Digest chainId : chain) {
@@ -71,7 +75,10 @@ final class ContainerCreator {
             ContainerRecord record = new ContainerRecord(id, chosen, created, options.image(), image.id().toString(),
                     chain, process.getFirst(), process.subList(1, process.size()), config, settings);
             try {
-                containers.create(record, ContainerState.created(), ContainerCreator::makeLayerDirs);
+                containers.create(record, ContainerState.created(), paths -> {
+                    makeInitLayer(paths);
+                    WritableLayer.create(driver, paths, chain, store.snapshots());
+                });
                 return record;
             } catch (NameTakenException e) {
                 if (named) {
@@ -90,7 +97,7 @@ final class ContainerCreator {
     private static final List<String> INIT_DIRECTORIES = List.of("dev", "dev/pts", "dev/shm", "proc", "sys", "etc");
     private static final List<String> INIT_FILES = List.of("etc/hosts", "etc/hostname", "etc/resolv.conf", "dev/console");
 
-    private static void makeLayerDirs(ContainerPaths paths) throws java.io.IOException {
+    private static void makeInitLayer(ContainerPaths paths) throws java.io.IOException {
         Files.createDirectory(paths.init());
         for (String dir : INIT_DIRECTORIES) {
             Files.createDirectories(paths.init().resolve(dir));
@@ -99,9 +106,6 @@ final class ContainerCreator {
             Files.createFile(paths.init().resolve(file));
         }
         Files.createSymbolicLink(paths.init().resolve("etc/mtab"), java.nio.file.Path.of("/proc/mounts"));
-        Files.createDirectory(paths.upper());
-        Files.createDirectory(paths.work());
-        Files.createDirectory(paths.merged());
     }
 
     private String newId() {

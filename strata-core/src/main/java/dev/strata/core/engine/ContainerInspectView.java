@@ -35,14 +35,15 @@ final class ContainerInspectView {
         m.put("LogPath", p.log().toString());
         m.put("Name", "/" + r.name());
         m.put("RestartCount", c.state().restartCount());
-        m.put("Driver", "overlay2");
+        StorageDriver storage = StorageDriver.of(c);
+        m.put("Driver", storage.dockerName());
         m.put("Platform", "linux");
         m.put("MountLabel", "");
         m.put("ProcessLabel", "");
         m.put("AppArmorProfile", "");
         m.put("ExecIDs", null);
         m.put("HostConfig", hostConfig(r.host()));
-        m.put("GraphDriver", graphDriver(store, r.layers(), p));
+        m.put("GraphDriver", storage == StorageDriver.OVERLAY ? graphDriver(store, r.layers(), p) : vfsDriver());
         m.put("Mounts", mounts(r.host()));
         m.put("Config", config(r.config()));
         m.put("NetworkSettings", networkSettings(c));
@@ -106,6 +107,14 @@ final class ContainerInspectView {
         return m;
     }
 
+    /** As Docker shows a vfs container's: no directories. */
+    private static Map<String, Object> vfsDriver() {
+        Map<String, Object> driver = new LinkedHashMap<>();
+        driver.put("Data", null);
+        driver.put("Name", StorageDriver.VFS.dockerName());
+        return driver;
+    }
+
     private static Map<String, Object> graphDriver(LocalStore store, List<Digest> chain, ContainerPaths p) {
         Map<String, Object> data = new LinkedHashMap<>();
         List<String> lowers = new ArrayList<>();
@@ -120,7 +129,7 @@ final class ContainerInspectView {
         data.put("WorkDir", p.work().toString());
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("Data", data);
-        driver.put("Name", "overlay2");
+        driver.put("Name", StorageDriver.OVERLAY.dockerName());
         return driver;
     }
 

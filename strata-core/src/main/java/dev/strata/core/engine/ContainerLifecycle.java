@@ -216,6 +216,7 @@ final class ContainerLifecycle {
                 break;
             }
         }
+        rt.containers.finishRemoval(c.id());
         if (anonymousVolumes) {
             for (HostSettings.ContainerMount m : c.record().host().mounts()) {
                 if (m.anonymous()) {

@@ -9,7 +9,6 @@ import dev.strata.core.runtime.network.NetworkNamespaces;
 import dev.strata.core.runtime.network.Slirp4netns;
 import dev.strata.core.runtime.spec.HostLimits;
 import dev.strata.core.runtime.spec.RuntimeSpecGenerator;
-import dev.strata.core.snapshot.overlay.OverlayMount;
 import dev.strata.core.store.LocalStore;
 import dev.strata.core.volume.Volumes;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ final class ContainerRuntime {
     final NetworkNamespaces namespaces = new NetworkNamespaces();
     final RuntimeSettings settings;
     private RuntimeSpecGenerator specs;
+    private StorageDriver storageDriver;
 
     ContainerRuntime(LocalStore store, ContainerStore containers, Volumes volumes, Clock clock, RuntimeSettings settings) {
         this.store = store;
@@ -58,17 +58,17 @@ final class ContainerRuntime {
         return new ConmonFiles(c.paths().bundle(), c.paths().dir());
     }
 
-    /** The container's root filesystem: its image's snapshots under its own writable layer. */
-    OverlayMount overlay(Container c) {
-        List<Path> lowers = new ArrayList<>();
-        if (java.nio.file.Files.isDirectory(c.paths().init())) {
-            lowers.add(c.paths().init());
+    /**
+     * The storage driver new containers get: the one the settings name, else the store's own, chosen when its first
+     * container is created and kept in {@code ROOT/runtime/storage-driver}.
+     */
+    synchronized StorageDriver storageDriver() {
+        if (storageDriver == null) {
+            storageDriver = settings.storageDriver() != null ? StorageDriver.parse(settings.storageDriver())
+                    : StorageDriver.forStore(store.layout().root().resolve("runtime").resolve("storage-driver"),
+                            () -> store.scratch().newDirectory("overlay-probe"));
         }
-        List<dev.strata.core.oci.Digest> chain = c.record().layers();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            lowers.add(store.snapshots().diffDirectory(chain.get(i)));
-        }
-        return new OverlayMount(lowers, c.paths().upper(), c.paths().work());
+        return storageDriver;
     }
 
     /**

@@ -46,10 +46,7 @@ final class ContainerStarter {
         try {
             // Recorded first: if this process dies halfway, the next cleanup or rm tears down what it set up.
             rt.containers.writeState(c.id(), c.state().starting());
-            UpperHandover.restore(c, rt.store.snapshots());
-            OverlayMount overlay = rt.overlay(c);
-            OverlayMount.unmountIfMounted(c.paths().merged());
-            overlay.mount(c.paths().merged());
+            WritableLayer.mount(c, rt.store.snapshots());
             undo.add(() -> OverlayMount.unmountIfMounted(c.paths().merged()));
             Path rootfs = c.paths().merged();
             RunConfig config = c.record().config();

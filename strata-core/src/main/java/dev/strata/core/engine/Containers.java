@@ -62,7 +62,8 @@ public final class Containers {
         var stored = store.image(image); // read and parsed once: create needs it twice
         ContainerCreator.HostPlan plan = new HostPlanner(volumes).plan(options, stored.config().config(), cwd);
         try {
-            return new ContainerCreator(store, containers, clock, random).create(options, image, stored, plan);
+            return new ContainerCreator(store, containers, clock, random).create(options, image, stored, plan,
+                    runtime.storageDriver());
         } catch (RuntimeException e) {
             for (var m : plan.mounts()) {
                 if (m.anonymous()) {
@@ -236,8 +237,8 @@ public final class Containers {
     /** {@code diff}: what the container changed, as A/C/D entries sorted by path. */
     public List<Change> diff(String nameOrId) {
         Container c = find(nameOrId);
-        OverlayMount overlay = runtime.overlay(c);
-        return Changes.of(new OverlayMount(overlay.lowersTopFirst(), UpperHandover.changes(c, store.snapshots()), overlay.work()));
+        return WritableLayer.read(c, store.snapshots(),
+                changes -> Changes.between(changes, WritableLayer.lowers(c, store.snapshots())));
     }
 
     /** {@code top}: the host PIDs of the container's processes. */
@@ -255,7 +256,7 @@ public final class Containers {
         long reclaimed = 0;
         for (Container c : list(true, List.of(), 0)) {
             if (!c.state().status().isActive()) {
-                reclaimed += DiskUsageCalculator.treeSize(UpperHandover.changes(c, store.snapshots()));
+                reclaimed += WritableLayer.read(c, store.snapshots(), DiskUsageCalculator::treeSize);
                 lifecycle.remove(c, false, false);
                 removed.add(c.id());
             }
@@ -276,10 +277,7 @@ public final class Containers {
             return action.apply(c.paths().merged());
         }
         try (ContainerLock lock = ContainerLock.acquire(c.paths())) {
-            UpperHandover.restore(c, store.snapshots());
-            OverlayMount overlay = runtime.overlay(c);
-            OverlayMount.unmountIfMounted(c.paths().merged());
-            overlay.mount(c.paths().merged());
+            WritableLayer.mount(c, store.snapshots());
             try {
                 return action.apply(c.paths().merged());
             } finally {
@@ -333,7 +331,7 @@ public final class Containers {
      * layers plus that), as Docker's SIZE column and {@code SizeRw}/{@code SizeRootFs} count them.
      */
     public Size size(Container c) {
-        long rw = DiskUsageCalculator.treeSize(UpperHandover.changes(c, store.snapshots()));
+        long rw = WritableLayer.read(c, store.snapshots(), DiskUsageCalculator::treeSize);
         long image = store.index().read().byId(Digest.parse(c.record().imageId())).map(ImageRecord::size).orElse(0L);
         return new Size(rw, rw + image);
     }
@@ -372,14 +370,14 @@ public final class Containers {
 
     /**
      * For a build step: runs {@code commit} under the lock of the container {@code id}, which has ended, with its
-     * changes as the new layer ({@link UpperHandover#layer}), written by {@code tar}. {@code parentChain} is the
+     * changes as the new layer ({@link WritableLayer#layer}), written by {@code tar}. {@code parentChain} is the
      * chain ID of the top layer of the container's image (null: none).
      */
     <T> T commitChanges(String id, Digest parentChain, LayerWriter tar, Function<ChildImages.LayerSource, T> commit) {
         Container found = find(id);
         try (ContainerLock lock = ContainerLock.acquire(found.paths())) {
             Container container = lifecycle.tidy(lifecycle.refresh(reread(found)));
-            return commit.apply(UpperHandover.layer(container, parentChain, tar, store.snapshots(),
+            return commit.apply(WritableLayer.layer(container, parentChain, tar, store.snapshots(),
                     Committer.Freezer.NONE));
         }
     }

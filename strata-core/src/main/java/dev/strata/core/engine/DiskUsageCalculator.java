@@ -64,7 +64,7 @@ final class DiskUsageCalculator {
         }
         long active = index.images().stream().filter(i -> containersByImage.containsKey(i.id())).count();
         List<DiskUsage.ContainerUsage> containerUsages = containers.stream()
-                .map(c -> new DiskUsage.ContainerUsage(c, treeSize(UpperHandover.changes(c, store.snapshots())))).toList();
+                .map(c -> new DiskUsage.ContainerUsage(c, WritableLayer.read(c, store.snapshots(), DiskUsageCalculator::treeSize))).toList();
         return new DiskUsage(index.images().size(), active, total, reclaimable, users.size(), usages, containerUsages,
                 volumes);
     }

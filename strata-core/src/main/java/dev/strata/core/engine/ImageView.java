@@ -1,9 +1,12 @@
 package dev.strata.core.engine;
 
+import dev.strata.core.StrataException;
 import dev.strata.core.image.StoredImage;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.snapshot.ChainId;
+import dev.strata.core.snapshot.copy.MergedCopy;
 import dev.strata.core.snapshot.overlay.OverlayMount;
+import dev.strata.core.sys.FileTrees;
 import dev.strata.core.store.LocalStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +19,8 @@ import java.util.List;
  * An image's file system, mounted read-only for a while: what a build step reads from the image it builds on (does
  * the WORKDIR exist, who is the {@code --chown} user, what does {@code COPY --from} take). It is mounted when first
  * asked for, so a step answered by the cache mounts nothing; an image without layers is an empty directory.
- * Closing unmounts it and removes the mount point. Not thread-safe.
+ * Where overlayfs cannot be had, the view is a copy of the image hard-linked to its snapshots' files. Closing unmounts
+ * it and removes the mount point (or the copy). Not thread-safe.
  */
 final class ImageView implements AutoCloseable {
     private final LocalStore store;
@@ -54,8 +58,16 @@ final class ImageView implements AutoCloseable {
                 }
             }
             if (!lowers.isEmpty()) {
-                OverlayMount.readOnly(lowers).mount(target);
-                mounted = true;
+                try {
+                    OverlayMount.readOnly(lowers).mount(target);
+                    mounted = true;
+                } catch (StrataException e) {
+                    if (!StorageDriver.overlayUnavailable(e)) {
+                        throw e;
+                    }
+                    // no overlayfs here: the same view, hard-linked to the snapshots' files (it is only read)
+                    MergedCopy.copy(lowers, target, MergedCopy.Contents.LINKED);
+                }
             }
             root = target;
         }
@@ -67,11 +79,13 @@ final class ImageView implements AutoCloseable {
         if (root == null) {
             return;
         }
-        if (mounted) {
-            OverlayMount.unmountIfMounted(root);
-        }
         try {
-            Files.deleteIfExists(root); // empty once unmounted: never a tree walk through a mount
+            if (mounted) {
+                OverlayMount.unmountIfMounted(root);
+                Files.deleteIfExists(root); // empty once unmounted: never a tree walk through a mount
+            } else {
+                FileTrees.delete(root); // empty, or a linked copy
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

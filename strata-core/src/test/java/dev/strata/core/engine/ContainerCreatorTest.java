@@ -54,14 +54,14 @@ class ContainerCreatorTest {
         var stored = store.image(image);
         var plan = new ContainerCreator.HostPlan(List.of(), List.of(), List.of(), List.of(), "none");
 
-        ContainerRecord first = creator.create(RunOptions.of("img:1", List.of()), image, stored, plan);
-        ContainerRecord second = creator.create(RunOptions.of("img:1", List.of()), image, stored, plan);
+        ContainerRecord first = creator.create(RunOptions.of("img:1", List.of()), image, stored, plan, StorageDriver.OVERLAY);
+        ContainerRecord second = creator.create(RunOptions.of("img:1", List.of()), image, stored, plan, StorageDriver.OVERLAY);
 
         assertThat(second.name()).startsWith(first.name()).isNotEqualTo(first.name());
         assertThat(containers.list()).extracting(c -> c.name()).containsExactlyInAnyOrder(first.name(), second.name());
         RunOptions named = new RunOptions("img:1", List.of(), first.name(), null, null, null, null, null, null, null,
                 null, null, null, false, null, false, false, false, true, false, null, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> creator.create(named, image, stored, plan))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> creator.create(named, image, stored, plan, StorageDriver.OVERLAY))
                 .hasMessageContaining("The container name \"/" + first.name() + "\" is already in use");
     }
 
