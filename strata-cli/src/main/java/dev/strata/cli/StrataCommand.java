@@ -27,9 +27,9 @@ public final class StrataCommand {
         Syntax root = Syntax.group("strata", "A daemonless, Docker-compatible container image engine.");
         root.globalPathOption("--root", "DIR",
                 "Store root (default /var/lib/strata as root, $XDG_DATA_HOME/strata otherwise; env STRATA_ROOT)", cli::setRoot);
-        root.globalOption("--storage-driver", "NAME", "Storage driver of new containers: overlay, or vfs (copies) where"
-                + " overlayfs cannot mount (default: the store's, chosen on its first container; env STRATA_STORAGE_DRIVER)",
-                cli::setStorageDriver);
+        root.globalOption("--storage-driver", "NAME", "Storage driver of new containers: overlay, or vfs (copies)"
+                + " where overlayfs cannot mount (default: the store's, chosen on its first container;"
+                + " env STRATA_STORAGE_DRIVER)", cli::setStorageDriver);
         root.spec().addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
         root.spec().addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());

@@ -38,7 +38,8 @@ class StorageDriverTest {
             assertThat(left).as("containers' directories").isEmpty();
         }
         assertThat(new ProcessBuilder("umount", fuse.toString()).inheritIO().start().waitFor()).isZero();
-        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo"))).noneMatch(line -> line.contains(dir.toString()));
+        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
+                .noneMatch(line -> line.contains(dir.toString()));
     }
 
     @Test
@@ -82,6 +83,8 @@ class StorageDriverTest {
         assertThat(strata.ok("run", "--rm", "tomcat02:1.0", "cat", "/usr/local/tomcat/webapps/ROOT/index.html").out())
                 .isEqualTo("<h1>hello</h1>\n");
         assertThat(vfs.ok("run", "--rm", "tomcat:9", "ls", "/usr/local/tomcat/webapps").out()).isEmpty();
+        assertThat(strata.root().resolve("runtime/storage-driver")).as("the store's own choice, made by the run without"
+                + " the option, here where overlayfs mounts").hasContent("overlay");
 
         // A stopped container keeps its changes: cp reads them, a restart sees them.
         strata.ok("stop", "-t", "1", "tomcat01");
@@ -98,7 +101,8 @@ class StorageDriverTest {
         assertThat(strata.ok("diff", "writer").lines()).containsExactly("A /data", "A /layer", "A /named");
         strata.ok("rm", "writer");
         assertThat(host.resolve("file")).hasContent("bound");
-        assertThat(vfs.ok("run", "--rm", "-v", "vol1:/again", "busybox", "cat", "/again/file").out()).isEqualTo("named\n");
+        assertThat(vfs.ok("run", "--rm", "-v", "vol1:/again", "busybox", "cat", "/again/file").out())
+                .isEqualTo("named\n");
     }
 
     @Test
@@ -114,8 +118,9 @@ class StorageDriverTest {
 
         strata.withArgs("--storage-driver", "vfs").ok("build", "-t", "built", context.toString());
 
-        assertThat(strata.ok("run", "--rm", "built", "sh", "-c", "head /two; test -e /one || echo no one; test -e /bin/ls"
-                + " || echo no ls; head -1 /copied").out()).isEqualTo("one\nno one\nno ls\nFROM busybox\n");
+        assertThat(strata.ok("run", "--rm", "built", "sh", "-c",
+                "head /two; test -e /one || echo no one; test -e /bin/ls || echo no ls; head -1 /copied").out())
+                .isEqualTo("one\nno one\nno ls\nFROM busybox\n");
         assertThat(strata.ok("history", "-q", "built").lines()).as("the import and three steps").hasSize(4);
     }
 

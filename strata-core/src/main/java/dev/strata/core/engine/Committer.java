@@ -31,10 +31,10 @@ final class Committer {
     }
 
     /**
-     * Commits the locked container's changes ({@link WritableLayer#layer}: under overlay, a stopped one's writable layer becomes the
-     * new snapshot without a copy); {@code freeze} pauses a running one around the copy. The base image is read
-     * first: it needs no native call, and the first one waits for the warm-up thread's link. Returns the new
-     * image's ID.
+     * Commits the locked container's changes ({@link WritableLayer#layer}: under overlay, a stopped one's writable
+     * layer becomes the new snapshot without a copy); {@code freeze} pauses a running one around the copy. The base
+     * image is read first: it needs no native call, and the first one waits for the warm-up thread's link. Returns the
+     * new image's ID.
      */
     Digest commit(Container container, CommitRequest request, Freezer freeze) {
         StoredImage base = baseImage(container);
