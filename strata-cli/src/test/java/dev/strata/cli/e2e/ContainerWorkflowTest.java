@@ -50,6 +50,26 @@ class ContainerWorkflowTest extends ContainerTestCase {
     }
 
     @Test
+    void aRmContainerSurvivesARestartAndLeavesNothingWhenItEnds() throws Exception {
+        String id = strata.ok("run", "-d", "--rm", "--network", "none", "busybox", "sleep", "100").out().strip();
+        assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
+                .as("a --rm container's overlay never syncs (volatile)")
+                .anyMatch(line -> line.contains(id + "/merged") && line.contains("volatile"));
+
+        strata.ok("restart", "-t", "1", id); // Docker restarts a --rm container, and mounts its upper dir again
+
+        assertThat(strata.ok("exec", id, "echo", "alive").out()).isEqualTo("alive\n");
+        strata.ok("stop", "-t", "1", id);
+        assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+        try (var left = Files.list(strata.root().resolve("containers"))) {
+            assertThat(left).as("container directories").isEmpty();
+        }
+        try (var left = Files.list(strata.root().resolve("runtime/runc"))) {
+            assertThat(left).as("containers runc still knows").isEmpty();
+        }
+    }
+
+    @Test
     void aDeletedBaseFileIsGoneInTheCommittedImageAndStaysInTheBase() {
         strata.ok("run", "--name", "deleter", "busybox", "rm", "/bin/cat");
 

@@ -98,6 +98,14 @@ public record ContainerPaths(Path dir) {
         return dir.resolve("waiter.pid");
     }
 
+    /**
+     * Present while a {@code restart} is under way (holding the restarting process's PID): a {@code --rm} container
+     * that ends then is not removed, as Docker's daemon does not remove one it restarts.
+     */
+    public Path restarter() {
+        return dir.resolve("restarter.pid");
+    }
+
     /** The container's network namespace, bind-mounted to a file while it runs. */
     public Path netns() {
         return dir.resolve("netns");

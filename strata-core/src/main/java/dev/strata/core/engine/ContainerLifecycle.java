@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What happens to a container after {@code start}: its state read against its monitor's exit file, the clean-up
@@ -58,7 +59,7 @@ final class ContainerLifecycle {
      * removed. Returns the container as now recorded, or null if it was removed.
      */
     Container cleanup(String id) {
-        Container removeAfter = null;
+        Container removed;
         try (ContainerLock lock = ContainerLock.acquire(rt.containers.paths(id))) {
             Container c = rt.containers.read(id).orElse(null);
             if (c == null) {
@@ -68,15 +69,60 @@ final class ContainerLifecycle {
             if (now.state().status().isActive() || now.state().cleanedUp()) {
                 return now;
             }
-            now = tidy(now);
-            if (now.record().host().autoRemove()) {
-                removeAfter = now;
-            } else {
-                return now;
+            if (!now.record().host().autoRemove() || restarting(now)) {
+                return tidy(now);
+            }
+            tearDownAndRemove(now);
+            removed = now;
+        }
+        rt.containers.finishRemoval(id);
+        removeAnonymousVolumes(removed);
+        return null;
+    }
+
+    /** Whether a live process is restarting {@code c} ({@link dev.strata.core.container.ContainerPaths#restarter}). */
+    private static boolean restarting(Container c) {
+        try {
+            long pid = Long.parseLong(Files.readString(c.paths().restarter()).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException | NumberFormatException e) {
+            return false; // a torn or unreadable note: the restart that wrote it is not to be waited for
+        }
+    }
+
+    /**
+     * With the lock held: tears down an ended {@code --rm} container and removes it, while runc forgets it on another
+     * thread (the two take about as long, and neither needs the other). No state is recorded in between: a process
+     * killed halfway leaves either the container, still to be tidied, or nothing (runc's own process finishes).
+     */
+    private void tearDownAndRemove(Container c) {
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
+        Thread forget = new Thread(() -> {
+            try {
+                forgetInRuntime(c);
+            } catch (RuntimeException e) {
+                failed.set(e);
+            }
+        }, "runc-delete");
+        forget.start();
+        try {
+            releaseHost(c);
+            rt.containers.remove(c.id());
+        } finally {
+            try {
+                forget.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        remove(removeAfter, true);
-        return null;
+        if (failed.get() != null) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "container " + c.record().shortId()
+                    + " is removed, but the runtime could not forget it (" + failed.get().getMessage() + "): `"
+                    + rt.runc.binary() + " --root " + rt.runc.stateRoot() + " delete --force " + c.id() + "` does",
+                    failed.get());
+        }
     }
 
     /**
@@ -94,6 +140,12 @@ final class ContainerLifecycle {
     }
 
     private void tearDown(Container c) {
+        forgetInRuntime(c);
+        releaseHost(c);
+    }
+
+    /** Has runc forget an ended container (its state and cgroup); one runc no longer knows is fine. */
+    private void forgetInRuntime(Container c) {
         try {
             rt.runc.delete(c.id(), true);
         } catch (OciRuntimeException e) {
@@ -101,6 +153,10 @@ final class ContainerLifecycle {
                 throw e;
             }
         }
+    }
+
+    /** Stops an ended container's slirp4netns, removes its network namespace and unmounts its root file system. */
+    private void releaseHost(Container c) {
         if (c.state().networkPid() > 0) {
             rt.slirp.stop(c.state().networkPid());
         }
@@ -218,10 +274,14 @@ final class ContainerLifecycle {
         }
         rt.containers.finishRemoval(c.id());
         if (anonymousVolumes) {
-            for (HostSettings.ContainerMount m : c.record().host().mounts()) {
-                if (m.anonymous()) {
-                    rt.volumes.remove(m.name(), true);
-                }
+            removeAnonymousVolumes(c);
+        }
+    }
+
+    private void removeAnonymousVolumes(Container c) {
+        for (HostSettings.ContainerMount m : c.record().host().mounts()) {
+            if (m.anonymous()) {
+                rt.volumes.remove(m.name(), true);
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.strata.core.sys.WindowSize;
 import dev.strata.core.volume.Volumes;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.strata.core.container.ContainerRecord;
@@ -162,11 +163,21 @@ public final class Containers {
         lifecycle.stop(c, Duration.ofSeconds(Math.max(0, timeout)), signal);
     }
 
-    /** {@code restart}: stop, then start in the background. */
+    /** {@code restart}: stop, then start in the background; a {@code --rm} container is not removed in between. */
     public void restart(String nameOrId, Integer timeoutSeconds) {
         Container c = find(nameOrId);
-        stop(c.id(), timeoutSeconds);
-        start(c.id());
+        try {
+            Files.writeString(c.paths().restarter(), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot restart container " + c.name() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            stop(c.id(), timeoutSeconds);
+            start(c.id());
+        } finally {
+            ContainerStarter.deleteQuietly(c.paths().restarter());
+        }
     }
 
     /** {@code kill}: signal name or number; SIGKILL when null. */

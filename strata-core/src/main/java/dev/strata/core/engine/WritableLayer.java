@@ -60,7 +60,8 @@ final class WritableLayer {
 
     /**
      * Mounts {@code c}'s root file system on its merged dir (whatever was mounted there is unmounted first): its
-     * overlay, its changes given back first if a commit took them, or its copy, bind-mounted. The caller holds the lock.
+     * overlay (without syncs for a {@code --rm} container), its changes given back first if a commit took them, or
+     * its copy, bind-mounted. The caller holds the lock.
      */
     static void mount(Container c, Snapshotter snapshots) {
         Path merged = c.paths().merged();
@@ -74,7 +75,13 @@ final class WritableLayer {
             }
         } else {
             UpperHandover.restore(c, snapshots);
-            new OverlayMount(lowers(c, snapshots), c.paths().upper(), c.paths().work()).mount(merged);
+            OverlayMount overlay = new OverlayMount(lowers(c, snapshots), c.paths().upper(), c.paths().work());
+            if (c.record().host().autoRemove()) {
+                // Thrown away when it ends (--rm): nothing of it need reach the disk, and its unmount need not wait.
+                overlay = overlay.withoutSyncs();
+                overlay.allowRemount(); // a restart
+            }
+            overlay.mount(merged);
         }
     }
 

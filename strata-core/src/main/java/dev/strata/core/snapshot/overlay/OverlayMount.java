@@ -20,13 +20,18 @@ import java.util.Objects;
  * older kernels get one {@code mount(2)} option string, which must fit one page. A read-only mount of a single
  * lower directory is a read-only bind mount, since overlayfs wants two lowers when it has no upper.
  *
+ * <p>A mount {@link #withoutSyncs() without syncs} ({@code volatile}, Linux 5.10) never syncs the upper dir's file
+ * system: no {@code fsync} from the container waits for the disk, and neither does the unmount. Its upper dir is not
+ * safe from a crash of the machine, and overlayfs refuses to mount it again until {@link #allowRemount} is called.
+ *
  * <p>Immutable and thread-safe; mounting needs {@code CAP_SYS_ADMIN}.
  *
  * @param lowersTopFirst the lower directories, the top layer first
  * @param upper the writable directory, or null for a read-only mount
  * @param work overlayfs's scratch directory on the same file system as {@code upper}, or null with it
+ * @param volatileUpper whether the mount skips syncs of the upper dir (where the kernel can)
  */
-public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
+public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work, boolean volatileUpper) {
     private static final List<String> FEATURES_OFF = List.of("redirect_dir", "metacopy", "index");
 
     public OverlayMount {
@@ -36,6 +41,31 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
         }
         if ((upper == null) != (work == null)) {
             throw new IllegalArgumentException("an overlay mount needs both an upper and a work directory, or neither");
+        }
+    }
+
+    public OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
+        this(lowersTopFirst, upper, work, false);
+    }
+
+    /** The same mount, but {@code volatile}: for a container whose files are thrown away when it ends. */
+    public OverlayMount withoutSyncs() {
+        return new OverlayMount(lowersTopFirst, upper, work, true);
+    }
+
+    /**
+     * Removes the mark a mount {@link #withoutSyncs() without syncs} leaves in the work dir, which makes overlayfs
+     * refuse to mount the upper dir again (it may be incomplete if the machine crashed meanwhile).
+     */
+    public void allowRemount() {
+        if (work == null) {
+            return;
+        }
+        try {
+            dev.strata.core.sys.FileTrees.delete(work.resolve("work").resolve("incompat"));
+        } catch (java.io.IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot clear " + work + " for a new overlay mount: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -131,11 +161,25 @@ public record OverlayMount(List<Path> lowersTopFirst, Path upper, Path work) {
                 for (String feature : FEATURES_OFF) {
                     fs.setString(feature, "off");
                 }
+                if (volatileUpper && !isReadOnly()) {
+                    setVolatile(fs);
+                }
                 fs.mount(target, isReadOnly() ? FsContext.MOUNT_ATTR_RDONLY : 0);
             } catch (ErrnoException e) {
                 throw explained(fs, e);
             }
             return true;
+        }
+    }
+
+    /** Asks for {@code volatile}; a kernel before 5.10 does not know it, and syncs as usual. */
+    private static void setVolatile(FsContext fs) throws ErrnoException {
+        try {
+            fs.setFlag("volatile");
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EINVAL) {
+                throw e;
+            }
         }
     }
 
