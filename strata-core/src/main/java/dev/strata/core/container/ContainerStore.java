@@ -7,6 +7,7 @@ import dev.strata.core.sys.ErrnoException;
 import dev.strata.core.sys.FileTrees;
 import dev.strata.core.sys.MountPoints;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,17 +94,8 @@ public final class ContainerStore {
     /** Every container, newest first. */
     public List<Container> list() {
         List<Container> all = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
-            for (Path dir : dirs) {
-                String id = dir.getFileName().toString();
-                if (FULL_ID.matcher(id).matches()) {
-                    read(id).ifPresent(all::add);
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new StrataException(StrataException.Kind.SYSTEM, "cannot list containers: " + e.getMessage(), e);
+        for (String id : ids()) {
+            read(id).ifPresent(all::add);
         }
         all.sort(Comparator.comparing((Container c) -> c.record().created()).reversed()
                 .thenComparing(c -> c.record().id()));
@@ -119,16 +111,20 @@ public final class ContainerStore {
                 return exact.get();
             }
         }
-        List<Container> all = list();
-        for (Container c : all) {
-            if (c.record().name().equals(wanted)) {
-                return c;
+        List<String> ids = ids();
+        Optional<String> named = idNamed(wanted, ids);
+        if (named.isPresent()) {
+            Optional<Container> c = read(named.get());
+            if (c.isPresent()) {
+                return c.get();
             }
         }
-        List<Container> prefixed = wanted.isEmpty() ? List.of()
-                : all.stream().filter(c -> c.record().id().startsWith(wanted)).toList();
+        List<String> prefixed = wanted.isEmpty() ? List.of() : ids.stream().filter(id -> id.startsWith(wanted)).toList();
         if (prefixed.size() == 1) {
-            return prefixed.getFirst();
+            Optional<Container> c = read(prefixed.getFirst());
+            if (c.isPresent()) {
+                return c.get();
+            }
         }
         if (prefixed.size() > 1) {
             throw new StrataException(StrataException.Kind.INVALID_ARGUMENT,
@@ -240,11 +236,66 @@ public final class ContainerStore {
     }
 
     private void checkNameFree(String name, String ownId) {
-        for (Container c : list()) {
-            if (c.record().name().equals(name) && !c.record().id().equals(ownId)) {
-                throw new NameTakenException(name, c.record().id());
+        List<String> others = ids().stream().filter(id -> !id.equals(ownId)).toList();
+        Optional<String> taken = idNamed(name, others);
+        if (taken.isPresent()) {
+            throw new NameTakenException(name, taken.get());
+        }
+    }
+
+    /** The IDs of every container (the names of their directories). */
+    private List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path dir : dirs) {
+                String id = dir.getFileName().toString();
+                if (FULL_ID.matcher(id).matches()) {
+                    ids.add(id);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot list containers: " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    /**
+     * The one of {@code ids} whose container is named {@code name}. Only records that hold the name as a JSON string
+     * at all are parsed (a name needs no escaping, {@link #validName}): a lookup by name reads every record, and
+     * parsing each on a cold JVM cost about a millisecond.
+     */
+    private Optional<String> idNamed(String name, List<String> ids) {
+        byte[] quoted = ("\"" + name + "\"").getBytes(StandardCharsets.UTF_8);
+        for (String id : ids) {
+            byte[] record;
+            try {
+                record = Files.readAllBytes(paths(id).record());
+            } catch (NoSuchFileException e) {
+                continue; // removed meanwhile
+            } catch (IOException e) {
+                throw new StrataException(StrataException.Kind.SYSTEM, "cannot read container " + id + ": "
+                        + e.getMessage(), e);
+            }
+            if (contains(record, quoted) && ContainerJson.readRecord(record).name().equals(name)) {
+                return Optional.of(id);
             }
         }
+        return Optional.empty();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {
