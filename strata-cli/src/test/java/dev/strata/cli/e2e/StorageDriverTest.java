@@ -24,20 +24,23 @@ class StorageDriverTest {
 
     private StrataRunner strata;
     private Path fuse;
+    private final java.util.List<Path> overlays = new java.util.ArrayList<>();
 
     @AfterEach
     void removeEverything() throws Exception {
-        if (fuse == null) {
+        if (fuse == null && overlays.isEmpty()) {
             ContainerTests.removeAllAndCheckNothingIsLeft(strata, dir);
             return;
         }
         for (String id : strata.ok("ps", "-a", "-q", "--no-trunc").lines()) {
             strata.ok("rm", "-f", id);
         }
-        try (var left = Files.list(fuse.resolve("root/containers"))) {
+        try (var left = Files.list(strata.root().resolve("containers"))) {
             assertThat(left).as("containers' directories").isEmpty();
         }
-        assertThat(new ProcessBuilder("umount", fuse.toString()).inheritIO().start().waitFor()).isZero();
+        for (Path mount : fuse != null ? java.util.List.of(fuse) : overlays.reversed()) {
+            assertThat(new ProcessBuilder("umount", mount.toString()).inheritIO().start().waitFor()).isZero();
+        }
         assertThat(Files.readAllLines(Path.of("/proc/self/mountinfo")))
                 .noneMatch(line -> line.contains(dir.toString()));
     }
@@ -59,6 +62,40 @@ class StorageDriverTest {
         assertThat(strata.run("run", "--rm", "busybox:nocat", "ls", "/bin/cat").exitCode()).isEqualTo(1);
         assertThat(strata.ok("run", "--rm", "busybox:nocat", "head", "/made").out()).isEqualTo("made\n");
         assertThat(strata.ok("run", "--rm", "busybox", "ls", "/bin/cat").out()).isEqualTo("/bin/cat\n");
+    }
+
+    /**
+     * A store on an overlay mount that is itself on one, as in Docker in Docker: overlayfs mounts nothing there (the
+     * stack would be too deep), so containers run on copies and a build's view of an image is a linked copy; a layer
+     * that deletes files cannot be kept (overlayfs refuses whiteout devices), and commit says so.
+     */
+    @Test
+    void aStoreOnStackedOverlaysBuildsRunsAndSaysWhyItCannotKeepDeletions() throws Exception {
+        Path lower = overlay("one", Files.createDirectory(dir.resolve("bottom")));
+        Path store = overlay("two", lower);
+        strata = store(store.resolve("root"));
+        Path context = Files.createDirectory(dir.resolve("context"));
+        Files.writeString(context.resolve("f"), "from the context\n");
+        Files.writeString(context.resolve("Dockerfile"), """
+                FROM busybox
+                COPY f /f
+                RUN cp /f /g
+                FROM busybox
+                COPY --from=0 /g /h
+                RUN head /h > /i
+                """);
+
+        strata.ok("build", "-t", "built", context.toString());
+
+        assertThat(strata.root().resolve("runtime/storage-driver")).hasContent("vfs");
+        assertThat(strata.ok("run", "--rm", "built", "head", "/i").out()).isEqualTo("from the context\n");
+        strata.ok("run", "--name", "deleter", "built", "rm", "/h");
+        StrataRunner.Result commit = strata.run("commit", "deleter", "nodeletions");
+        assertThat(commit.exitCode()).isEqualTo(1);
+        assertThat(commit.err()).startsWith("Error: cannot commit: ").contains("refuses a 0/0 character device")
+                .contains("keep the store (--root) on a file system such as ext4").endsWith("\n")
+                .hasLineCount(1);
+        assertThat(strata.ok("images", "-q", "nodeletions").out()).isEmpty();
     }
 
     @Test
@@ -133,6 +170,19 @@ class StorageDriverTest {
         assertThat(r.exitCode()).isEqualTo(125);
         assertThat(r.err()).isEqualTo("Error: unknown storage driver \"zfs\": use overlay or vfs\n");
         assertThat(strata.ok("ps", "-a", "-q").out()).isEmpty();
+    }
+
+    /** Mounts an overlay named {@code name} with {@code lower} under an upper dir of the test's; returns it. */
+    private Path overlay(String name, Path lower) throws Exception {
+        Path base = Files.createDirectory(dir.resolve(name));
+        Path merged = Files.createDirectory(base.resolve("merged"));
+        String options = "lowerdir=" + lower + ",upperdir=" + Files.createDirectory(base.resolve("upper"))
+                + ",workdir=" + Files.createDirectory(base.resolve("work"));
+        Process mount = new ProcessBuilder("mount", "-t", "overlay", "overlay", "-o", options, merged.toString())
+                .inheritIO().start();
+        assertThat(mount.waitFor()).as("overlay mounted").isZero();
+        overlays.add(merged);
+        return merged;
     }
 
     private StrataRunner store(Path root) throws IOException {

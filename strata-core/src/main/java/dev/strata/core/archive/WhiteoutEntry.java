@@ -2,7 +2,6 @@ package dev.strata.core.archive;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.sys.ErrnoException;
-import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
 import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
@@ -48,7 +47,7 @@ final class WhiteoutEntry {
         tree.ensureDirectory(parent, entry.name());
         Path device = tree.resolve(EntryNames.join(parent, victim));
         try {
-            PosixFiles.mknod(device, FileStat.S_IFCHR, 0);
+            Whiteouts.create(device);
             // the entry's time, not the moment of extraction: a layer written from this tree gives the whiteout back
             // as it came (the same bytes, the same diffID)
             PosixFiles.setTimes(device, entry.mtimeSeconds(), entry.mtimeNanos());

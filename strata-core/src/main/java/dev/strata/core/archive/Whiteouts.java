@@ -1,8 +1,14 @@
 package dev.strata.core.archive;
 
+import dev.strata.core.StrataException;
+import dev.strata.core.sys.ErrnoException;
+import dev.strata.core.sys.FileStat;
+import dev.strata.core.sys.PosixFiles;
+import java.nio.file.Path;
+
 /**
  * The names of the OCI layer format's deletion markers and of the overlayfs attributes that stand for
- * them in an unpacked layer.
+ * them in an unpacked layer, and the making of an overlay whiteout.
  */
 public final class Whiteouts {
     /** A regular file {@code .wh.NAME} in a layer deletes {@code NAME} of the layers below. */
@@ -26,5 +32,25 @@ public final class Whiteouts {
     /** True for the extended attributes that belong to overlayfs itself and never travel in a layer. */
     public static boolean isOverlayXattr(String name) {
         return name.startsWith("trusted.overlay.") || name.startsWith("user.overlay.");
+    }
+
+    /**
+     * Makes {@code path} an overlay whiteout, a 0/0 character device.
+     *
+     * @throws ErrnoException as {@code mknod} fails, but for a refusal (EPERM): then a {@link StrataException} that
+     *     says why, since the store cannot hold a layer that deletes files there
+     */
+    public static void create(Path path) throws ErrnoException {
+        try {
+            PosixFiles.mknod(path, FileStat.S_IFCHR, 0);
+        } catch (ErrnoException e) {
+            if (e.errno() != ErrnoException.EPERM) {
+                throw e;
+            }
+            throw new StrataException(StrataException.Kind.UNSUPPORTED, "cannot create the whiteout " + path
+                    + ": its file system refuses a 0/0 character device (overlayfs does, as in Docker in Docker, and so"
+                    + " does a process without CAP_MKNOD), so a layer that deletes files cannot be kept there; keep the"
+                    + " store (--root) on a file system such as ext4 or xfs", e);
+        }
     }
 }

@@ -101,7 +101,7 @@ public final class CopyChanges {
         for (String name : stack.isEmpty() ? List.<String>of() : LowerStack.visible(stack).keySet()) {
             if (!present.contains(name)) {
                 out.create();
-                PosixFiles.mknod(out.path.resolve(name), FileStat.S_IFCHR, 0);
+                Whiteouts.create(out.path.resolve(name));
                 changed = true;
             }
         }
