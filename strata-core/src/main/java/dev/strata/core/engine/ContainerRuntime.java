@@ -80,7 +80,8 @@ final class ContainerRuntime {
             return List.of();
         }
         List<String> command = new ArrayList<>(settings.exitCommand());
-        command.addAll(List.of("--root", store.layout().root().toString(), "container", "cleanup", c.id()));
+        command.addAll(List.of("--root", store.layout().root().toAbsolutePath().toString(), "container", "cleanup",
+                c.id()));
         return waiterPid.isPresent()
                 ? ExitCommand.unlessWaiterCleansUp(c.paths().waiter(), waiterPid.getAsLong(), command)
                 : command;

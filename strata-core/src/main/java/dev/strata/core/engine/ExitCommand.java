@@ -12,11 +12,12 @@ import java.util.List;
  * still cleaned up. The loop runs in the background and the command itself returns at once: the monitor waits for
  * its exit command, and a monitor that could not record the exit code (a full disk) must still end, or the attached
  * process, which waits for the code or for the monitor's end, and the loop, which waits for that process, would wait
- * for each other for ever. Stateless.
+ * for each other for ever. The loop works from {@code /}: the monitor's directory is the container's, and a process
+ * whose directory is in the store would keep the store's file system busy (it could not be unmounted). Stateless.
  */
 final class ExitCommand {
     /** {@code $1} the waiter file, {@code $2} the waiter's PID, then the clean-up command line. */
-    static final String SCRIPT = "PATH=${PATH:-/usr/sbin:/usr/bin:/sbin:/bin}; ( "
+    static final String SCRIPT = "PATH=${PATH:-/usr/sbin:/usr/bin:/sbin:/bin}; ( cd / || exit 1; "
             + "while [ -e \"$1\" ] && kill -0 \"$2\" 2>/dev/null; do sleep 0.05; done; "
             + "[ -e \"$1\" ] || exit 0; shift 2; exec \"$@\" ) </dev/null >/dev/null 2>&1 &";
 
