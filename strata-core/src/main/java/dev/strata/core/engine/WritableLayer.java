@@ -126,9 +126,10 @@ final class WritableLayer {
 
     /** Compares a vfs container's copy with its image into a new directory of the container's. */
     private static Path compare(Container c, Snapshotter snapshots) {
-        Path changes;
+        // Named by this process and the time: createTempDirectory's SecureRandom costs ~10 ms on a cold JVM.
+        Path changes = c.paths().dir().resolve("changes-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
-            changes = Files.createTempDirectory(c.paths().dir(), "changes-");
+            Files.createDirectory(changes);
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot read the changes of container "
                     + c.record().shortId() + ": " + e.getMessage(), e);
