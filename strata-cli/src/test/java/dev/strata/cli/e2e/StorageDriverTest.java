@@ -97,6 +97,17 @@ class StorageDriverTest {
                 .contains("keep the store (--root) on a file system such as ext4").endsWith("\n")
                 .hasLineCount(1);
         assertThat(strata.ok("images", "-q", "nodeletions").out()).isEmpty();
+
+        StrataRunner elsewhere = store(dir.resolve("plain"));
+        elsewhere.ok("run", "--name", "remover", "busybox", "rm", "/bin/ls");
+        elsewhere.ok("commit", "remover", "nols");
+        elsewhere.ok("rm", "remover");
+        Path archive = dir.resolve("nols.tar");
+        elsewhere.ok("save", "-o", archive.toString(), "nols");
+        StrataRunner.Result load = strata.run("load", "-i", archive.toString());
+        assertThat(load.exitCode()).isEqualTo(1);
+        assertThat(load.err()).contains("refuses a 0/0 character device").hasLineCount(1);
+        assertThat(strata.ok("images", "-q", "nols").out()).isEmpty();
     }
 
     @Test
