@@ -63,8 +63,8 @@ public final class ContainerStore {
     public ContainerPaths create(ContainerRecord record, ContainerState state, DirectoryPreparer prepare) {
         Path staging = root.resolve(STAGING + ProcessHandle.current().pid() + "-" + record.id());
         try {
-            if (!Files.isDirectory(root)) {
-                Files.createDirectories(root); // which, on a cold JVM, costs ~2 ms to find that it exists (an exception)
+            if (!Files.isDirectory(root)) { // createDirectories alone costs ~2 ms on a cold JVM to find it exists
+                Files.createDirectories(root);
             }
             removeLeftovers();
             Files.createDirectory(staging);
@@ -119,7 +119,8 @@ public final class ContainerStore {
                 return c.get();
             }
         }
-        List<String> prefixed = wanted.isEmpty() ? List.of() : ids.stream().filter(id -> id.startsWith(wanted)).toList();
+        List<String> prefixed = wanted.isEmpty() ? List.of()
+                : ids.stream().filter(id -> id.startsWith(wanted)).toList();
         if (prefixed.size() == 1) {
             Optional<Container> c = read(prefixed.getFirst());
             if (c.isPresent()) {
