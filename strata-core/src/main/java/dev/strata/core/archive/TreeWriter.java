@@ -26,15 +26,13 @@ import java.util.TreeMap;
 final class TreeWriter {
     private record Child(Path path, String name, byte[] sortKey, FileStat stat, boolean whiteout) {}
 
-    private record Inode(int deviceMajor, int deviceMinor, long inode) {}
-
     private static final Comparator<Child> ORDER = Comparator
             .comparing((Child c) -> !c.whiteout())
             .thenComparing(Child::sortKey, Arrays::compareUnsigned);
 
     private final TarWriter tar;
     private final FileReads reads;
-    private final Map<Inode, String> firstNames = new HashMap<>();
+    private final Map<FileStat.Id, String> firstNames = new HashMap<>();
     private final byte[] buffer = new byte[1 << 20];
     private long size;
 
@@ -96,7 +94,7 @@ final class TreeWriter {
 
     private void file(Path path, String name, FileStat stat, Map<String, byte[]> xattrs) throws IOException {
         if (stat.links() > 1) {
-            String first = firstNames.putIfAbsent(new Inode(stat.deviceMajor(), stat.deviceMinor(), stat.inode()), name);
+            String first = firstNames.putIfAbsent(stat.id(), name);
             if (first != null) {
                 tar.header(entry(name, EntryType.HARDLINK, stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()));
                 return;

@@ -72,4 +72,12 @@ public record FileStat(
     public boolean isSocket() {
         return type() == S_IFSOCK;
     }
+
+    /** Which file this is: the same for every hard link to it, different for every other file. */
+    public Id id() {
+        return new Id(deviceMajor, deviceMinor, inode);
+    }
+
+    /** A file's identity: its device and inode numbers. */
+    public record Id(int deviceMajor, int deviceMinor, long inode) {}
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class CopyUp {
     private final boolean privileged = Credentials.isRoot();
-    private final Map<List<Long>, Path> hardLinks = new HashMap<>();
+    private final Map<FileStat.Id, Path> hardLinks = new HashMap<>();
 
     private CopyUp() {}
 
@@ -99,8 +99,7 @@ public final class CopyUp {
             return; // a socket is an endpoint of a process, not content; Docker does not copy them either
         }
         if (stat.links() > 1) {
-            List<Long> key = List.of((long) stat.deviceMajor(), (long) stat.deviceMinor(), stat.inode());
-            Path first = hardLinks.putIfAbsent(key, to);
+            Path first = hardLinks.putIfAbsent(stat.id(), to);
             if (first != null) {
                 PosixFiles.link(first, to);
                 return;

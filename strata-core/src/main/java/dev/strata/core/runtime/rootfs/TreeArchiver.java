@@ -30,11 +30,9 @@ import java.util.Set;
 final class TreeArchiver {
     private static final String CAPABILITY = "security.capability";
 
-    private record Inode(int major, int minor, long number) {}
-
     private final EntrySink sink;
     private final Set<String> skipContents;
-    private final Map<Inode, String> firstNames = new HashMap<>();
+    private final Map<FileStat.Id, String> firstNames = new HashMap<>();
 
     /**
      * @param skipContents entry names whose contents are left out: such a directory is written empty, such a
@@ -80,7 +78,7 @@ final class TreeArchiver {
 
     private void emit(PathHandle file, String name, FileStat stat) throws IOException {
         if (!stat.isDirectory() && stat.links() > 1) {
-            String first = firstNames.putIfAbsent(new Inode(stat.deviceMajor(), stat.deviceMinor(), stat.inode()), name);
+            String first = firstNames.putIfAbsent(stat.id(), name);
             if (first != null) {
                 sink.add(entry(name, EntryType.HARDLINK, stat, 0, first.getBytes(StandardCharsets.UTF_8), Map.of()),
                         InputStream.nullInputStream());

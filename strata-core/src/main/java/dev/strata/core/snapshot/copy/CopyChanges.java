@@ -31,8 +31,8 @@ import java.util.Set;
  */
 public final class CopyChanges {
     private final List<OutDir> created = new ArrayList<>();
-    private final Set<FileKey> changedFiles = new HashSet<>();
-    private final Map<FileKey, List<Unchanged>> unchangedLinks = new HashMap<>();
+    private final Set<FileStat.Id> changedFiles = new HashSet<>();
+    private final Map<FileStat.Id, List<Unchanged>> unchangedLinks = new HashMap<>();
 
     private CopyChanges() {}
 
@@ -54,7 +54,7 @@ public final class CopyChanges {
 
     private boolean compare(Path tree, List<Path> rootStack, Path out) throws IOException {
         boolean changed = directory(tree, rootStack, new OutDir(null, out, null, null, true));
-        for (FileKey key : changedFiles) {
+        for (FileStat.Id key : changedFiles) {
             for (Unchanged link : unchangedLinks.getOrDefault(key, List.of())) {
                 link.dir.create();
                 PosixFiles.link(link.from, link.dir.path.resolve(link.from.getFileName().toString()));
@@ -95,7 +95,7 @@ public final class CopyChanges {
                 out.create();
                 changed |= emit(entry, stat, out.path.resolve(name));
             } else if (stat.isRegularFile() && stat.links() > 1) {
-                unchangedLinks.computeIfAbsent(FileKey.of(stat), k -> new ArrayList<>()).add(new Unchanged(entry, out));
+                unchangedLinks.computeIfAbsent(stat.id(), k -> new ArrayList<>()).add(new Unchanged(entry, out));
             }
         }
         for (String name : stack.isEmpty() ? List.<String>of() : LowerStack.visible(stack).keySet()) {
@@ -114,7 +114,7 @@ public final class CopyChanges {
             try {
                 PosixFiles.link(from, to);
                 if (stat.links() > 1) {
-                    changedFiles.add(FileKey.of(stat));
+                    changedFiles.add(stat.id());
                 }
             } catch (dev.strata.core.sys.ErrnoException e) {
                 if (e.errno() == dev.strata.core.sys.ErrnoException.ENOENT) {
@@ -161,13 +161,6 @@ public final class CopyChanges {
 
     /** A file the container did not change, which shares its inode with other names. */
     private record Unchanged(Path from, OutDir dir) {}
-
-    /** Names an inode. */
-    private record FileKey(int deviceMajor, int deviceMinor, long inode) {
-        static FileKey of(FileStat stat) {
-            return new FileKey(stat.deviceMajor(), stat.deviceMinor(), stat.inode());
-        }
-    }
 
     /**
      * A directory of the result, made only when something in it (or it) changed, after its parents; it takes the

@@ -32,7 +32,7 @@ public final class MergedCopy {
     }
 
     private final Contents contents;
-    private final Map<FileKey, Path> copied = new HashMap<>();
+    private final Map<FileStat.Id, Path> copied = new HashMap<>();
 
     private MergedCopy(Contents contents) {
         this.contents = contents;
@@ -76,7 +76,7 @@ public final class MergedCopy {
     }
 
     private void regularFile(Path from, FileStat stat, Path to) throws IOException {
-        FileKey key = new FileKey(stat.deviceMajor(), stat.deviceMinor(), stat.inode());
+        FileStat.Id key = stat.id();
         Path first = stat.links() > 1 ? copied.get(key) : null;
         if (first != null) {
             PosixFiles.link(first, to); // the snapshots' hard links stay hard links
@@ -116,6 +116,4 @@ public final class MergedCopy {
             }
         }
     }
-
-    private record FileKey(int deviceMajor, int deviceMinor, long inode) {}
 }
