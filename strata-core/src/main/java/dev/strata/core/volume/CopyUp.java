@@ -1,23 +1,15 @@
 package dev.strata.core.volume;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.archive.Whiteouts;
-import dev.strata.core.sys.Credentials;
-import dev.strata.core.sys.ErrnoException;
+import dev.strata.core.snapshot.copy.FileCopier;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
-import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,8 +20,7 @@ import java.util.Optional;
  * there). Each call works alone: calls with different destinations may run at once.
  */
 public final class CopyUp {
-    private final boolean privileged = Credentials.isRoot();
-    private final Map<FileStat.Id, Path> hardLinks = new HashMap<>();
+    private final FileCopier files = new FileCopier();
 
     private CopyUp() {}
 
@@ -57,7 +48,7 @@ public final class CopyUp {
             }
             CopyUp copy = new CopyUp();
             copy.directoryContents(fromImageDir, volumeData);
-            copy.metadata(fromImageDir, volumeData, source.get());
+            copy.files.metadata(fromImageDir, volumeData, source.get());
             return true;
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot copy the image's files at " + fromImageDir
@@ -92,71 +83,9 @@ public final class CopyUp {
         if (stat.isDirectory()) {
             PosixFiles.mkdir(to, 0700); // opened up to its real mode once its contents are in
             directoryContents(from, to);
-            metadata(from, to, stat);
-            return;
-        }
-        if (stat.isSocket()) {
-            return; // a socket is an endpoint of a process, not content; Docker does not copy them either
-        }
-        if (stat.links() > 1) {
-            Path first = hardLinks.putIfAbsent(stat.id(), to);
-            if (first != null) {
-                PosixFiles.link(first, to);
-                return;
-            }
-        }
-        if (stat.isRegularFile()) {
-            content(from, to);
-        } else if (stat.isSymbolicLink()) {
-            PosixFiles.symlink(PosixFiles.readSymbolicLink(from), to);
+            files.metadata(from, to, stat);
         } else {
-            PosixFiles.mknod(to, stat.mode(), PosixFiles.makedev(stat.rdevMajor(), stat.rdevMinor()));
+            files.copy(from, stat, to);
         }
-        metadata(from, to, stat);
-    }
-
-    private static void content(Path from, Path to) throws IOException {
-        try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                        LinkOption.NOFOLLOW_LINKS)) {
-            long size = in.size();
-            long done = 0;
-            while (done < size) {
-                long n = in.transferTo(done, size - done, out);
-                if (n <= 0) {
-                    break; // the file shrank while we copied
-                }
-                done += n;
-            }
-        }
-    }
-
-    /** Owner first (chown clears setuid and capabilities), then mode, extended attributes and time. */
-    private void metadata(Path from, Path to, FileStat stat) throws IOException {
-        if (privileged) {
-            PosixFiles.lchown(to, stat.uid(), stat.gid());
-        }
-        if (!stat.isSymbolicLink()) {
-            PosixFiles.chmod(to, stat.permissions());
-        }
-        for (String name : Xattrs.list(from)) {
-            if (Whiteouts.isOverlayXattr(name)) {
-                continue; // overlay's bookkeeping, meaningless outside the overlay
-            }
-            Optional<byte[]> value = Xattrs.get(from, name);
-            if (value.isEmpty()) {
-                continue;
-            }
-            try {
-                Xattrs.set(to, name, value.get());
-            } catch (ErrnoException e) {
-                boolean unsupported = e.errno() == ErrnoException.ENOTSUP;
-                boolean notAllowed = e.errno() == ErrnoException.EPERM && !privileged;
-                if (!unsupported && !notAllowed) {
-                    throw e;
-                }
-            }
-        }
-        PosixFiles.setTimes(to, stat.mtimeSeconds(), stat.mtimeNanos());
     }
 }

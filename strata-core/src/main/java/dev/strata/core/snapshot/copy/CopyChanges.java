@@ -30,6 +30,7 @@ import java.util.Set;
  * not thread-safe.
  */
 public final class CopyChanges {
+    private final FileCopier files = new FileCopier();
     private final List<OutDir> created = new ArrayList<>();
     private final Set<FileStat.Id> changedFiles = new HashSet<>();
     private final Map<FileStat.Id, List<Unchanged>> unchangedLinks = new HashMap<>();
@@ -61,7 +62,7 @@ public final class CopyChanges {
             }
         }
         for (OutDir dir : created.reversed()) { // a directory's times once everything is in it: the deepest first
-            MergedCopy.setMetadata(dir.source, dir.path, dir.stat);
+            files.metadata(dir.source, dir.path, dir.stat);
         }
         return changed;
     }
@@ -122,13 +123,8 @@ public final class CopyChanges {
                 }
                 throw e;
             }
-        } else if (stat.isSymbolicLink()) {
-            PosixFiles.symlink(PosixFiles.readSymbolicLink(from), to);
-            PosixFiles.lchown(to, stat.uid(), stat.gid());
-            PosixFiles.setTimes(to, stat.mtimeSeconds(), stat.mtimeNanos());
         } else {
-            PosixFiles.mknod(to, stat.type() | stat.permissions(), PosixFiles.makedev(stat.rdevMajor(), stat.rdevMinor()));
-            MergedCopy.setMetadata(from, to, stat);
+            files.copy(from, stat, to);
         }
         return true;
     }

@@ -1,26 +1,18 @@
 package dev.strata.core.snapshot.copy;
 
 import dev.strata.core.StrataException;
-import dev.strata.core.archive.Whiteouts;
 import dev.strata.core.snapshot.overlay.LowerStack;
 import dev.strata.core.sys.FileStat;
 import dev.strata.core.sys.PosixFiles;
-import dev.strata.core.sys.Xattrs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Copies the merged view of a stack of overlay-form snapshots (see {@link LowerStack}) into a plain directory: no
- * whiteouts, no opaque markers, every visible entry with its owner, full mode, times, extended attributes (but
- * overlayfs's own) and device number, and files that share an inode in the snapshots sharing one in the copy. Regular
- * files are copied for a tree something will write ({@link Contents#COPIED}), or hard-linked to the snapshots' for a tree
- * only read ({@link Contents#LINKED}), which costs a walk. Sockets are not copied (no layer can carry one). One instance per
- * copy; not thread-safe.
+ * whiteouts, no opaque markers, every visible entry as {@link FileCopier} copies it. Regular files are copied for a
+ * tree something will write ({@link Contents#COPIED}), or hard-linked to the snapshots' for a tree only read
+ * ({@link Contents#LINKED}), which costs a walk. One instance per copy; not thread-safe.
  */
 public final class MergedCopy {
     /** How regular files reach the copy. */
@@ -32,7 +24,7 @@ public final class MergedCopy {
     }
 
     private final Contents contents;
-    private final Map<FileStat.Id, Path> copied = new HashMap<>();
+    private final FileCopier files = new FileCopier();
 
     private MergedCopy(Contents contents) {
         this.contents = contents;
@@ -61,58 +53,11 @@ public final class MergedCopy {
             if (stat.isDirectory()) {
                 PosixFiles.mkdir(dst, 0700);
                 directory(lower.directories(), dst);
-                setMetadata(lower.top(), dst, stat);
-            } else if (stat.isRegularFile()) {
-                regularFile(lower.top(), stat, dst);
-            } else if (stat.isSymbolicLink()) {
-                PosixFiles.symlink(PosixFiles.readSymbolicLink(lower.top()), dst);
-                PosixFiles.lchown(dst, stat.uid(), stat.gid());
-                PosixFiles.setTimes(dst, stat.mtimeSeconds(), stat.mtimeNanos());
-            } else if (!stat.isSocket()) {
-                PosixFiles.mknod(dst, stat.type() | stat.permissions(), PosixFiles.makedev(stat.rdevMajor(), stat.rdevMinor()));
-                setMetadata(lower.top(), dst, stat);
-            }
-        }
-    }
-
-    private void regularFile(Path from, FileStat stat, Path to) throws IOException {
-        FileStat.Id key = stat.id();
-        Path first = stat.links() > 1 ? copied.get(key) : null;
-        if (first != null) {
-            PosixFiles.link(first, to); // the snapshots' hard links stay hard links
-            return;
-        }
-        if (contents == Contents.LINKED) {
-            PosixFiles.link(from, to);
-        } else {
-            Files.copy(from, to);
-            setMetadata(from, to, stat);
-        }
-        if (stat.links() > 1) {
-            copied.put(key, to);
-        }
-    }
-
-    /**
-     * Gives {@code to} the metadata of {@code from}, never a symbolic link: owner, then the full mode (a change of
-     * owner clears setuid), then the extended attributes (a change of owner clears file capabilities) but overlayfs's
-     * own (an opaque marker means nothing in a plain tree), then the times.
-     */
-    static void setMetadata(Path from, Path to, FileStat stat) throws IOException {
-        PosixFiles.lchown(to, stat.uid(), stat.gid());
-        PosixFiles.chmod(to, stat.permissions());
-        copyXattrs(from, to);
-        PosixFiles.setTimes(to, stat.mtimeSeconds(), stat.mtimeNanos());
-    }
-
-    private static void copyXattrs(Path from, Path to) throws IOException {
-        for (String name : Xattrs.list(from)) {
-            if (Whiteouts.isOverlayXattr(name)) {
-                continue;
-            }
-            Optional<byte[]> value = Xattrs.get(from, name);
-            if (value.isPresent()) {
-                Xattrs.set(to, name, value.get());
+                files.metadata(lower.top(), dst, stat);
+            } else if (contents == Contents.LINKED && stat.isRegularFile()) {
+                PosixFiles.link(lower.top(), dst); // the snapshots' hard links stay hard links by themselves
+            } else {
+                files.copy(lower.top(), stat, dst);
             }
         }
     }
