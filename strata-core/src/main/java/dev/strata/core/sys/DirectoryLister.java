@@ -20,8 +20,7 @@ import java.util.Arrays;
  * Lists directories with the {@code statx(2)} of every entry, for walks over thousands of files: one
  * {@code getdents64(2)} per few hundred names and one {@code statx} per name relative to the open directory, through
  * native buffers allocated once per lister. {@code Files.newDirectoryStream} and a {@link PosixFiles#lstat} per file
- * cost several times as much on a fresh JVM, where this code runs interpreted: a path object and an arena per file,
- * and a dozen memory-access calls to read one stat. Not thread-safe (one lister per thread, confined to the thread
+ * cost several times as much on a fresh JVM, where this code runs interpreted: a path object and an arena per file. Not thread-safe (one lister per thread, confined to the thread
  * that made it); close it to free its buffers.
  */
 public final class DirectoryLister implements AutoCloseable {
@@ -29,8 +28,6 @@ public final class DirectoryLister implements AutoCloseable {
     private static final int O_CLOEXEC = 02000000;
     private static final int STATX_BASIC_STATS = 0x7ff;
     private static final int STATX_SIZE = 256;
-    /** struct statx up to the device numbers, as longs: everything {@link FileStat} holds. */
-    private static final int STATX_LONGS = 18;
     private static final int DIRENTS_SIZE = 32 * 1024;
     private static final int NAME_OFFSET = 19; // struct linux_dirent64: d_ino, d_off, d_reclen, d_type, d_name
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -46,7 +43,6 @@ public final class DirectoryLister implements AutoCloseable {
     private final MemorySegment dirents = arena.allocate(DIRENTS_SIZE, 8);
     private final MemorySegment stat = arena.allocate(STATX_SIZE, 8);
     private final byte[] names = new byte[DIRENTS_SIZE];
-    private final long[] fields = new long[STATX_LONGS];
 
     /**
      * Calls {@code visitor} for every entry of {@code directory} but {@code .} and {@code ..}, in the order the
@@ -125,32 +121,8 @@ public final class DirectoryLister implements AutoCloseable {
             }
             throw new ErrnoException("stat", directory.resolve(name), error);
         }
-        visitor.entry(name, decode());
+        visitor.entry(name, PosixFiles.statx(stat));
         return next;
-    }
-
-    /** The stat buffer as a {@link FileStat}: one copy into Java memory, then plain array reads. */
-    private FileStat decode() {
-        if (!LITTLE_ENDIAN) {
-            return PosixFiles.statx(stat);
-        }
-        MemorySegment.copy(stat, ValueLayout.JAVA_LONG, 0, fields, 0, STATX_LONGS);
-        long[] f = fields;
-        return new FileStat(
-                (int) (f[3] >>> 32) & 0xffff, // mode, 28
-                (int) (f[2] >>> 32), // uid, 20
-                (int) f[3], // gid, 24
-                f[4], // inode, 32
-                (int) f[17], // device major, 136
-                (int) (f[17] >>> 32), // device minor, 140
-                f[2] & 0xffffffffL, // links, 16
-                f[5], // size, 40
-                f[14], // mtime seconds, 112
-                (int) f[15], // mtime nanoseconds, 120
-                (int) f[16], // rdev major, 128
-                (int) (f[16] >>> 32), // rdev minor, 132
-                f[12], // ctime seconds, 96
-                (int) f[13]); // ctime nanoseconds, 104
     }
 
     @Override
