@@ -112,12 +112,9 @@ public final class ContainerStore {
             }
         }
         List<String> ids = ids();
-        Optional<String> named = idNamed(wanted, ids);
+        Optional<Container> named = named(wanted, ids).flatMap(this::withState);
         if (named.isPresent()) {
-            Optional<Container> c = read(named.get());
-            if (c.isPresent()) {
-                return c.get();
-            }
+            return named.get();
         }
         List<String> prefixed = wanted.isEmpty() ? List.of()
                 : ids.stream().filter(id -> id.startsWith(wanted)).toList();
@@ -135,15 +132,25 @@ public final class ContainerStore {
     }
 
     public Optional<Container> read(String id) {
-        ContainerPaths paths = paths(id);
         try {
-            ContainerRecord record = ContainerJson.readRecord(Files.readAllBytes(paths.record()));
-            ContainerState state = ContainerJson.readState(Files.readAllBytes(paths.state()));
-            return Optional.of(new Container(record, state, paths));
+            return withState(ContainerJson.readRecord(Files.readAllBytes(paths(id).record())));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new StrataException(StrataException.Kind.SYSTEM, "cannot read container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The container {@code record} describes, with its recorded state; empty if it was removed meanwhile. */
+    private Optional<Container> withState(ContainerRecord record) {
+        ContainerPaths paths = paths(record.id());
+        try {
+            return Optional.of(new Container(record, ContainerJson.readState(Files.readAllBytes(paths.state())), paths));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StrataException(StrataException.Kind.SYSTEM, "cannot read container " + record.id() + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -238,9 +245,9 @@ public final class ContainerStore {
 
     private void checkNameFree(String name, String ownId) {
         List<String> others = ids().stream().filter(id -> !id.equals(ownId)).toList();
-        Optional<String> taken = idNamed(name, others);
+        Optional<ContainerRecord> taken = named(name, others);
         if (taken.isPresent()) {
-            throw new NameTakenException(name, taken.get());
+            throw new NameTakenException(name, taken.get().id());
         }
     }
 
@@ -263,11 +270,11 @@ public final class ContainerStore {
     }
 
     /**
-     * The one of {@code ids} whose container is named {@code name}. Only records that hold the name as a JSON string
+     * The record of the one of {@code ids} whose container is named {@code name}. Only records that hold the name as a JSON string
      * at all are parsed (a name needs no escaping, {@link #validName}): a lookup by name reads every record, and
      * parsing each on a cold JVM cost about a millisecond.
      */
-    private Optional<String> idNamed(String name, List<String> ids) {
+    private Optional<ContainerRecord> named(String name, List<String> ids) {
         byte[] quoted = ("\"" + name + "\"").getBytes(StandardCharsets.UTF_8);
         for (String id : ids) {
             byte[] record;
@@ -279,8 +286,11 @@ public final class ContainerStore {
                 throw new StrataException(StrataException.Kind.SYSTEM, "cannot read container " + id + ": "
                         + e.getMessage(), e);
             }
-            if (contains(record, quoted) && ContainerJson.readRecord(record).name().equals(name)) {
-                return Optional.of(id);
+            if (contains(record, quoted)) {
+                ContainerRecord parsed = ContainerJson.readRecord(record);
+                if (parsed.name().equals(name)) {
+                    return Optional.of(parsed);
+                }
             }
         }
         return Optional.empty();

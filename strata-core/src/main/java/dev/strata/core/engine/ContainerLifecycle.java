@@ -9,6 +9,7 @@ import dev.strata.core.runtime.OciRuntimeException;
 import dev.strata.core.runtime.conmon.ConmonFiles;
 import dev.strata.core.runtime.network.NetworkMode;
 import dev.strata.core.snapshot.overlay.OverlayMount;
+import dev.strata.core.sys.Processes;
 import dev.strata.core.sys.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,16 +76,14 @@ final class ContainerLifecycle {
             tearDownAndRemove(now);
             removed = now;
         }
-        rt.containers.finishRemoval(id);
-        removeAnonymousVolumes(removed);
+        afterRemoval(removed, true);
         return null;
     }
 
     /** Whether a live process is restarting {@code c} ({@link dev.strata.core.container.ContainerPaths#restarter}). */
     private static boolean restarting(Container c) {
         try {
-            long pid = Long.parseLong(Files.readString(c.paths().restarter()).strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return Processes.isRunning(Integer.parseInt(Files.readString(c.paths().restarter()).strip()));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException | NumberFormatException e) {
@@ -272,13 +271,15 @@ final class ContainerLifecycle {
                 break;
             }
         }
-        rt.containers.finishRemoval(c.id());
-        if (anonymousVolumes) {
-            removeAnonymousVolumes(c);
-        }
+        afterRemoval(c, anonymousVolumes);
     }
 
-    private void removeAnonymousVolumes(Container c) {
+    /** Once a removed container's lock is released: what is left of its directory, and its anonymous volumes. */
+    private void afterRemoval(Container c, boolean anonymousVolumes) {
+        rt.containers.finishRemoval(c.id());
+        if (!anonymousVolumes) {
+            return;
+        }
         for (HostSettings.ContainerMount m : c.record().host().mounts()) {
             if (m.anonymous()) {
                 rt.volumes.remove(m.name(), true);
