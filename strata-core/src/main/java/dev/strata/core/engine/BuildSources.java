@@ -158,12 +158,12 @@ final class BuildSources implements AutoCloseable {
         try (ImageView view = ImageView.of(store, stage.stored())) {
             missing = LayerEntries.missingDirectories(view.root(), List.of(path + "/x"), Set.of());
         }
-        ChildImages.LayerProducer producer = missing.isEmpty() ? null : (out, mirror) -> {
+        ChildImages.LayerSource layer = missing.isEmpty() ? null : ChildImages.written((out, mirror) -> {
             TarWriter tar = new TarWriter(out, mirror);
             entries.writeDirectories(tar, missing);
             tar.finish();
-        };
-        return committer.commit(stage, key, applied.next(), applied.createdBy(), producer, "build step " + number);
+        });
+        return committer.commit(stage, key, applied.next(), applied.createdBy(), layer, "build step " + number);
     }
 
     private BuildStage files(BuildStage stage, String instruction, List<String> sources, String destination,
@@ -200,7 +200,7 @@ final class BuildSources implements AutoCloseable {
                 targets.add(plan.destination() + "/x");
             }
             List<String> parents = LayerEntries.missingDirectories(root, targets, planned);
-            return committer.commit(stage, key, stage.config(), createdBy, (out, mirror) -> {
+            return committer.commit(stage, key, stage.config(), createdBy, ChildImages.written((out, mirror) -> {
                 TarWriter tar = new TarWriter(out, mirror);
                 entries.writeDirectories(tar, parents);
                 for (PlannedEntry entry : plan.entries()) {
@@ -213,7 +213,7 @@ final class BuildSources implements AutoCloseable {
                             .unpack(plan.sources().get(i).file());
                 }
                 tar.finish();
-            }, "build step " + number);
+            }), "build step " + number);
         }
     }
 

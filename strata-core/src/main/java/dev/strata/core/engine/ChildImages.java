@@ -70,16 +70,10 @@ final class ChildImages {
     }
 
     /**
-     * Stores the child of {@code base}, whose ID is {@code baseId} (both null: {@code FROM scratch}), with the layer {@code producer} writes (null:
-     * none) and the config {@code configMaker} makes, tagged with {@code tags}; returns its ID. {@code what} names
-     * the operation in errors ("commit", "build step 3").
+     * Stores the child of {@code base}, whose ID is {@code baseId} (both null: {@code FROM scratch}), with the layer
+     * {@code source} makes (null: none; {@link #written} from a writer) and the config {@code configMaker} makes,
+     * tagged with {@code tags}; returns its ID. {@code what} names the operation in errors ("commit", "build step 3").
      */
-    Digest create(Digest baseId, StoredImage base, LayerProducer producer, ConfigMaker configMaker, List<Reference> tags,
-            String created, String what) {
-        return create(baseId, base, producer == null ? null : written(producer), configMaker, tags, created, what);
-    }
-
-    /** The same with the new layer made by {@code source} (null: none). */
     Digest create(Digest baseId, StoredImage base, LayerSource source, ConfigMaker configMaker, List<Reference> tags,
             String created, String what) {
         try (PreparedLayers.Given unpacked = new PreparedLayers.Given()) {

@@ -71,7 +71,7 @@ final class RunStep {
                 throw new StepFailedException(String.join(" ", command), exit);
             }
             BuildStage next = containers.commitChanges(container.id(), Committer.topChain(stage.stored()), layerWriter(),
-                    layer -> committer.commitLayer(stage, key, stage.config(), createdBy, layer, "build step " + number));
+                    layer -> committer.commit(stage, key, stage.config(), createdBy, layer, "build step " + number));
             succeeded = true;
             return next;
         } finally {

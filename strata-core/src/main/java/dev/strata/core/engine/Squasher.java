@@ -43,7 +43,8 @@ final class Squasher {
                 LayerMerge.apply(store.snapshots().diffDirectory(chain.get(i)), merged);
             }
             LayerWriter writer = epoch.map(LayerWriter::clampingTimesTo).orElseGet(LayerWriter::new);
-            return new ChildImages(store).create(baseId, base, (out, mirror) -> writer.write(merged, out, mirror),
+            return new ChildImages(store).create(baseId, base,
+                    ChildImages.written((out, mirror) -> writer.write(merged, out, mirror)),
                     diffId -> config(built.config(), base, kept, builtId, baseId, created, diffId), List.of(), created,
                     "squash the build's layers");
         } finally {

@@ -67,14 +67,11 @@ final class StepCommitter {
         return Optional.of(BuildStage.lazily(found.id(), () -> store.image(found), next, stage.args()));
     }
 
-    /** Makes and records the step's image; {@code producer} writes its layer, or is null for a metadata step. */
+    /**
+     * Makes and records the step's image; {@code layer} makes its layer ({@link ChildImages#written} from a writer),
+     * or is null for a metadata step.
+     */
     BuildStage commit(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
-            ChildImages.LayerProducer producer, String what) {
-        return commitLayer(stage, key, next, createdBy, producer == null ? null : ChildImages.written(producer), what);
-    }
-
-    /** The same with the layer made by {@code layer} (null: none). */
-    BuildStage commitLayer(BuildStage stage, CacheKey key, StageConfig next, String createdBy,
             ChildImages.LayerSource layer, String what) {
         StoredImage base = stage.stored();
         Digest id = new ChildImages(store).create(stage.image(), base, layer,
