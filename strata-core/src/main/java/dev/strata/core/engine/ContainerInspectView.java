@@ -9,6 +9,7 @@ import dev.strata.core.container.RunConfig;
 import dev.strata.core.oci.Digest;
 import dev.strata.core.runtime.network.NetworkMode;
 import dev.strata.core.store.LocalStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,12 +118,9 @@ final class ContainerInspectView {
 
     private static Map<String, Object> graphDriver(LocalStore store, List<Digest> chain, ContainerPaths p) {
         Map<String, Object> data = new LinkedHashMap<>();
-        List<String> lowers = new ArrayList<>();
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            lowers.add(store.snapshots().diffDirectory(chain.get(i)).toString());
-        }
+        List<Path> lowers = store.snapshots().diffDirectoriesTopFirst(chain);
         if (!lowers.isEmpty()) {
-            data.put("LowerDir", String.join(":", lowers));
+            data.put("LowerDir", String.join(":", lowers.stream().map(Path::toString).toList()));
         }
         data.put("MergedDir", p.merged().toString());
         data.put("UpperDir", p.upper().toString());

@@ -2,7 +2,6 @@ package dev.strata.core.engine;
 
 import dev.strata.core.StrataException;
 import dev.strata.core.image.StoredImage;
-import dev.strata.core.oci.Digest;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.snapshot.copy.MergedCopy;
 import dev.strata.core.snapshot.overlay.OverlayMount;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,13 +48,9 @@ final class ImageView implements AutoCloseable {
     Path root() {
         if (root == null) {
             Path target = store.scratch().newDirectory("view-");
-            List<Path> lowers = new ArrayList<>();
             StoredImage stored = image.get();
-            if (stored != null) {
-                for (Digest chainId : ChainId.chain(stored.config().diffIds())) {
-                    lowers.addFirst(store.snapshots().diffDirectory(chainId));
-                }
-            }
+            List<Path> lowers = stored == null ? List.of()
+                    : store.snapshots().diffDirectoriesTopFirst(ChainId.chain(stored.config().diffIds()));
             if (!lowers.isEmpty()) {
                 try {
                     OverlayMount.readOnly(lowers).mount(target);

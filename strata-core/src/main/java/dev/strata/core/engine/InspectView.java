@@ -8,7 +8,7 @@ import dev.strata.core.oci.Reference;
 import dev.strata.core.snapshot.ChainId;
 import dev.strata.core.store.ImageRecord;
 import dev.strata.core.store.LocalStore;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,12 +93,9 @@ final class InspectView {
         Map<String, Object> data = new LinkedHashMap<>();
         List<Digest> chain = ChainId.chain(diffIds);
         if (!chain.isEmpty()) {
-            List<String> lowers = new ArrayList<>();
-            for (int i = chain.size() - 2; i >= 0; i--) {
-                lowers.add(store.snapshots().diffDirectory(chain.get(i)).toString());
-            }
+            List<Path> lowers = store.snapshots().diffDirectoriesTopFirst(chain.subList(0, chain.size() - 1));
             if (!lowers.isEmpty()) {
-                data.put("LowerDir", String.join(":", lowers));
+                data.put("LowerDir", String.join(":", lowers.stream().map(Path::toString).toList()));
             }
             var top = store.snapshots().diffDirectory(chain.getLast());
             data.put("MergedDir", top.resolveSibling("merged").toString());

@@ -35,9 +35,7 @@ final class WritableLayer {
         if (Files.isDirectory(paths.init())) {
             lowers.add(paths.init());
         }
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            lowers.add(snapshots.diffDirectory(chain.get(i)));
-        }
+        lowers.addAll(snapshots.diffDirectoriesTopFirst(chain));
         return lowers;
     }
 

@@ -27,6 +27,15 @@ public interface Snapshotter {
     /** The directory holding the layer's tree (an overlay lowerdir). */
     Path diffDirectory(Digest chainId);
 
+    /** The directories of a chain's snapshots (bottom layer first), top layer first: an overlay mount's lowerdirs. */
+    default List<Path> diffDirectoriesTopFirst(List<Digest> chain) {
+        List<Path> directories = new java.util.ArrayList<>(chain.size());
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            directories.add(diffDirectory(chain.get(i)));
+        }
+        return directories;
+    }
+
     /** Every snapshot there is. */
     List<SnapshotInfo> list();
 
